@@ -1,0 +1,91 @@
+package org.ftverify.core;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One checkable statement of a theory: id, statement, maths, provenance, parameter space and check.
+ * Build with {@link #builder(String)}.
+ */
+public final class Claim {
+    private static final Pattern ID = Pattern.compile("[a-z0-9]+(\\.[a-z0-9-]+)+");
+
+    private final String id;
+    private final String title;
+    private final String statement;
+    private final String asciidoc;
+    private final String provenance;
+    private final ParameterSpace space;
+    private final ClaimCheck check;
+    private final Map<EvidenceLevel, Integer> tries;
+
+    private Claim(Builder b) {
+        this.id = b.id;
+        this.title = Objects.requireNonNull(b.title, "title of " + b.id);
+        this.statement = Objects.requireNonNull(b.statement, "statement of " + b.id);
+        this.asciidoc = b.asciidoc == null ? "" : b.asciidoc;
+        this.provenance = Objects.requireNonNull(b.provenance, "provenance of " + b.id);
+        this.space = Objects.requireNonNull(b.space, "parameter space of " + b.id);
+        this.check = Objects.requireNonNull(b.check, "check of " + b.id);
+        this.tries = new EnumMap<>(b.tries);
+    }
+
+    public static Builder builder(String id) {
+        return new Builder(id);
+    }
+
+    public String id() { return id; }
+    public String title() { return title; }
+    public String statement() { return statement; }
+    public String asciidoc() { return asciidoc; }
+    /** Where the statement comes from, as the spec tags it: paper, code, derived, validated, reconstructed. */
+    public String provenance() { return provenance; }
+    public ParameterSpace space() { return space; }
+    public ClaimCheck check() { return check; }
+
+    /** Number of random tries at a level; expensive claims set fewer than the engine default. */
+    public int tries(EvidenceLevel level) {
+        return tries.getOrDefault(level, level.defaultTries());
+    }
+
+    /** The same claim with another check: how mutant tests feed a wrong theory through the same claim. */
+    public Claim withCheck(ClaimCheck other) {
+        Builder b = new Builder(id).title(title).statement(statement).asciidoc(asciidoc).provenance(provenance).space(space).check(other);
+        b.tries.putAll(tries);
+        return b.build();
+    }
+
+    public static final class Builder {
+        private final String id;
+        private String title, statement, asciidoc, provenance;
+        private ParameterSpace space;
+        private ClaimCheck check;
+        private final Map<EvidenceLevel, Integer> tries = new EnumMap<>(EvidenceLevel.class);
+
+        private Builder(String id) {
+            if (id == null || !ID.matcher(id).matches())
+                throw new IllegalArgumentException("claim id '" + id + "' must look like theory.claim-name (lower case)");
+            this.id = id;
+        }
+
+        public Builder title(String t) { title = t; return this; }
+        public Builder statement(String s) { statement = s; return this; }
+        public Builder asciidoc(String a) { asciidoc = a; return this; }
+        public Builder provenance(String p) { provenance = p; return this; }
+        public Builder space(ParameterSpace s) { space = s; return this; }
+        public Builder check(ClaimCheck c) { check = c; return this; }
+
+        public Builder tries(int quick, int standard, int deep) {
+            tries.put(EvidenceLevel.QUICK, quick);
+            tries.put(EvidenceLevel.STANDARD, standard);
+            tries.put(EvidenceLevel.DEEP, deep);
+            return this;
+        }
+
+        public Claim build() {
+            return new Claim(this);
+        }
+    }
+}

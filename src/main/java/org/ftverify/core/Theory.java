@@ -1,0 +1,25 @@
+package org.ftverify.core;
+
+import java.util.List;
+
+/**
+ * A paper's theory as a set of claims. Implementations are registered with {@link java.util.ServiceLoader}
+ * (META-INF/services/org.ftverify.core.Theory) so the core never names a theory.
+ */
+public interface Theory {
+    /** Short id, also the prefix of every claim id (e.g. "lora"). */
+    String id();
+
+    String title();
+
+    /** Paper citation (authors, title, arXiv id). */
+    String citation();
+
+    /** Where the statements come from: what was read in the paper and what was reconstructed. */
+    List<String> provenance();
+
+    /** Repository-relative path of the proof page, e.g. "proofs/lora.adoc". */
+    String proofPage();
+
+    List<Claim> claims();
+}

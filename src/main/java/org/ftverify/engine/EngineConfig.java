@@ -1,0 +1,21 @@
+package org.ftverify.engine;
+
+import java.nio.file.Path;
+import org.ftverify.core.EvidenceLevel;
+
+/**
+ * Settings of one property-engine run. {@code maxShrinkSteps} bounds how many check evaluations shrinking may
+ * spend: each can be a full simulation, so shrinking stops early rather than blowing the time budget.
+ */
+public record EngineConfig(EvidenceLevel level, long runSeed, Path counterexampleDir, int maxShrinkSteps,
+                           boolean archiveCounterexamples) {
+
+    public static EngineConfig of(EvidenceLevel level, long runSeed, Path repoRoot) {
+        int shrink = switch (level) { case QUICK -> 12; case STANDARD -> 30; case DEEP -> 80; };
+        return new EngineConfig(level, runSeed, repoRoot.resolve("verification").resolve("counterexamples"), shrink, true);
+    }
+
+    public EngineConfig withoutArchive() {
+        return new EngineConfig(level, runSeed, counterexampleDir, maxShrinkSteps, false);
+    }
+}

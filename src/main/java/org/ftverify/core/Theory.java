@@ -22,4 +22,9 @@ public interface Theory {
     String proofPage();
 
     List<Claim> claims();
+
+    /** Wrong theories whose claims must be falsified; names are unique within the theory. */
+    default List<Mutant> mutants() {
+        return List.of();
+    }
 }

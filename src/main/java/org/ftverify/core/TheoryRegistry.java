@@ -35,8 +35,16 @@ public final class TheoryRegistry {
         throw new IllegalArgumentException("unknown claim '" + id + "'; run './ftverify list' for the claim ids");
     }
 
+    /** A mutant by name, searched in every theory; the error lists the known mutants. */
+    public Mutant mutant(String name) {
+        for (Theory t : theories) for (Mutant m : t.mutants()) if (m.name().equals(name)) return m;
+        throw new IllegalArgumentException("unknown mutant '" + name + "'; allowed: "
+                + theories.stream().flatMap(t -> t.mutants().stream()).map(Mutant::name).collect(Collectors.joining(", ")));
+    }
+
+    /** The theory whose id prefixes the claim id (mutant claims share their theory's ids). */
     public Theory theoryOf(Claim claim) {
-        for (Theory t : theories) if (t.claims().stream().anyMatch(c -> c.id().equals(claim.id()))) return t;
+        for (Theory t : theories) if (claim.id().startsWith(t.id() + ".")) return t;
         throw new IllegalArgumentException("claim " + claim.id() + " belongs to no registered theory");
     }
 }

@@ -32,12 +32,13 @@ public final class CounterexampleStore {
     }
 
     /** A stored counterexample as read back: raw parameter values are checked against the claim's space later. */
-    public record Stored(Path file, String claimId, Map<String, Object> rawParams, long seed, EvidenceLevel level) {}
+    public record Stored(Path file, String claimId, Map<String, Object> rawParams, long seed, EvidenceLevel level, String mutant) {}
 
-    public Path write(String theoryId, TryRecord shrunk, TryRecord original, int shrinkSteps, EvidenceLevel level, String claimId) {
+    public Path write(String theoryId, TryRecord shrunk, TryRecord original, int shrinkSteps, EvidenceLevel level, String claimId, String mutant) {
         JsonObject o = new JsonObject();
         o.addProperty("claim", claimId);
         o.addProperty("theory", theoryId);
+        if (mutant != null) o.addProperty("mutant", mutant);
         o.add("params", JsonCodec.params(shrunk.params()));
         o.addProperty("seed", shrunk.seed());
         o.addProperty("level", level.id());
@@ -86,7 +87,8 @@ public final class CounterexampleStore {
             Map<String, Object> raw = new LinkedHashMap<>();
             o.getAsJsonObject("params").entrySet().forEach(e -> raw.put(e.getKey(), e.getValue().getAsString()));
             EvidenceLevel level = o.has("level") ? EvidenceLevel.parse(o.get("level").getAsString()) : EvidenceLevel.QUICK;
-            return new Stored(file, o.get("claim").getAsString(), raw, o.get("seed").getAsLong(), level);
+            String mutant = o.has("mutant") ? o.get("mutant").getAsString() : null;
+            return new Stored(file, o.get("claim").getAsString(), raw, o.get("seed").getAsLong(), level, mutant);
         } catch (JsonParseException | IllegalStateException | UnsupportedOperationException | NumberFormatException e) {
             throw new IllegalArgumentException("counterexample file " + file + ": not a valid counterexample JSON (" + e.getMessage() + ")");
         }

@@ -94,7 +94,7 @@ public final class PropertyEngine {
         Path file = null;
         String reproduce = "./ftverify verify --claim " + claim.id() + " --level " + config.level().id() + " --seed " + config.runSeed();
         if (config.archiveCounterexamples()) {
-            file = store.write(theoryId, s.best, failing, s.evaluated.size(), config.level(), claim.id());
+            file = store.write(theoryId, s.best, failing, s.evaluated.size(), config.level(), claim.id(), config.mutant());
             reproduce = "./ftverify replay " + file;
         }
         String note = "shrunk from " + failing.params() + " to " + s.best.params() + " in " + s.evaluated.size() + " evaluations";

@@ -4,46 +4,83 @@ package org.ftverify.simd;
  * Dense double kernels used by the high-dimensional simulations.
  *
  * <p>All methods work on the first {@code n} entries and allocate nothing, so they can sit in an SGD step loop.
- * This is the portable scalar implementation; the Vector API implementation is selected at class-load time when the
- * {@code jdk.incubator.vector} module is present.
+ * The implementation is chosen once, when this class is initialised: the Vector API version ({@link VectorKernels})
+ * when the {@code jdk.incubator.vector} module is in the boot layer (JVM started with
+ * {@code --add-modules jdk.incubator.vector}), otherwise the portable {@link ScalarKernels}. The system property
+ * {@code -Dftverify.simd=scalar} forces the scalar version (used to measure and to test the fallback).
+ *
+ * <p>Reproducibility: reductions ({@link #dot}, {@link #squaredNorm}, {@link #gemv}) sum in an order that depends on
+ * the vector width, so results can differ in the last bits between an AVX2 and an AVX-512 machine (relative
+ * difference ~ n * 2^-53 at worst). Replays across machines must compare with a tolerance; {@link #species()} is
+ * recorded in every evidence so the width is known. Element-wise kernels ({@link #axpy}, {@link #scale}) are
+ * bitwise identical everywhere.
  */
 public final class Kernels {
+    /** Decided once; a static final constant, so the JIT folds every dispatch branch below. */
+    static final boolean VECTORIZED = VectorApiProbe.usable();
+
     private Kernels() {}
 
-    /** Sum of a[i] * b[i]. */
+    /** Sum of a[i] * b[i] for i in [0, n). */
     public static double dot(double[] a, double[] b, int n) {
-        double s = 0;
-        for (int i = 0; i < n; i++) s += a[i] * b[i];
-        return s;
+        Checks.length("n", n, "a", a, "b", b);
+        return VECTORIZED ? VectorKernels.dot(a, b, n) : ScalarKernels.dot(a, b, n);
     }
 
-    /** y += alpha * x. */
+    /** y += alpha * x on [0, n). */
     public static void axpy(double alpha, double[] x, double[] y, int n) {
-        for (int i = 0; i < n; i++) y[i] += alpha * x[i];
+        Checks.length("n", n, "x", x, "y", y);
+        // HotSpot C2 already auto-vectorizes this element-wise loop; the JMH run (docs/performance.adoc) found the
+        // explicit Vector API version no faster, so both paths share the scalar loop.
+        ScalarKernels.axpy(alpha, x, y, n);
     }
 
-    /** x *= alpha. */
+    /**
+     * Fused {@code y += alpha * x; return ||y||^2} over [0, n): one pass instead of two for the SGD update followed
+     * by re-normalisation. y ends bitwise identical to {@link #axpy}; the returned sum equals {@link #squaredNorm}
+     * of the new y up to summation order.
+     */
+    public static double axpyThenSquaredNorm(double alpha, double[] x, double[] y, int n) {
+        Checks.length("n", n, "x", x, "y", y);
+        return VECTORIZED ? VectorKernels.axpyThenSquaredNorm(alpha, x, y, n)
+                : ScalarKernels.axpyThenSquaredNorm(alpha, x, y, n);
+    }
+
+    /** x *= alpha on [0, n). */
     public static void scale(double alpha, double[] x, int n) {
-        for (int i = 0; i < n; i++) x[i] *= alpha;
+        Checks.length("n", n, "x", x);
+        // Element-wise like axpy: C2 auto-vectorizes the plain loop.
+        ScalarKernels.scale(alpha, x, n);
     }
 
-    /** Sum of x[i]^2. */
+    /** Sum of x[i]^2 for i in [0, n). */
     public static double squaredNorm(double[] x, int n) {
-        return dot(x, x, n);
+        Checks.length("n", n, "x", x);
+        return VECTORIZED ? VectorKernels.squaredNorm(x, n) : ScalarKernels.squaredNorm(x, n);
     }
 
-    /** y = A x, with A stored row-major as rows x cols in {@code a}. */
+    /** y = A x, with A stored row-major as rows x cols in {@code a}; x has cols entries, y receives rows entries. */
     public static void gemv(double[] a, int rows, int cols, double[] x, double[] y) {
-        for (int r = 0; r < rows; r++) {
-            double s = 0;
-            int off = r * cols;
-            for (int c = 0; c < cols; c++) s += a[off + c] * x[c];
-            y[r] = s;
-        }
+        Checks.matrix(a, rows, cols, x, cols, y, rows);
+        if (VECTORIZED) VectorKernels.gemv(a, rows, cols, x, y);
+        else ScalarKernels.gemv(a, rows, cols, x, y);
     }
 
-    /** Human-readable name of the implementation and vector width in use, recorded in every evidence. */
+    /**
+     * y = A^T x, with A stored row-major as rows x cols in {@code a}; x has rows entries, y receives cols entries.
+     * In SGD this is the batch gradient sum_i g_i x_i with the samples x_i as the rows of A.
+     */
+    public static void gemvTransposed(double[] a, int rows, int cols, double[] x, double[] y) {
+        Checks.matrix(a, rows, cols, x, rows, y, cols);
+        if (VECTORIZED) VectorKernels.gemvTransposed(a, rows, cols, x, y);
+        else ScalarKernels.gemvTransposed(a, rows, cols, x, y);
+    }
+
+    /**
+     * Human-readable name of the implementation and vector width in use, recorded in every evidence, e.g.
+     * {@code "Vector API Species[double, 8, S_512_BIT]"} or {@code "scalar (jdk.incubator.vector absent)"}.
+     */
     public static String species() {
-        return "scalar";
+        return VECTORIZED ? "Vector API " + VectorKernels.speciesName() : "scalar (" + VectorApiProbe.reason() + ")";
     }
 }

@@ -1,0 +1,31 @@
+package org.ftverify.simd;
+
+/** One-line argument checks shared by the kernels; O(1), so they cost nothing next to an O(n) kernel. */
+final class Checks {
+    private Checks() {}
+
+    static void length(String nName, int n, String aName, double[] a) {
+        if (a == null) throw new IllegalArgumentException(aName + " must not be null");
+        if (n < 0 || n > a.length) {
+            throw new IllegalArgumentException(nName + " = " + n + " must be in [0, " + a.length + "] (length of "
+                    + aName + ")");
+        }
+    }
+
+    static void length(String nName, int n, String aName, double[] a, String bName, double[] b) {
+        length(nName, n, aName, a);
+        length(nName, n, bName, b);
+    }
+
+    static void matrix(double[] a, int rows, int cols, double[] x, int xLen, double[] y, int yLen) {
+        if (rows < 0) throw new IllegalArgumentException("rows = " + rows + " must be >= 0");
+        if (cols < 0) throw new IllegalArgumentException("cols = " + cols + " must be >= 0");
+        if (a == null) throw new IllegalArgumentException("a must not be null");
+        long size = (long) rows * cols;
+        if (size > a.length) {
+            throw new IllegalArgumentException("rows * cols = " + size + " must be <= a.length = " + a.length);
+        }
+        length("x length", xLen, "x", x);
+        length("y length", yLen, "y", y);
+    }
+}

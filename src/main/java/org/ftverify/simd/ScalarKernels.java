@@ -1,0 +1,55 @@
+package org.ftverify.simd;
+
+/**
+ * Plain-loop kernels: the fallback when the Vector API module is absent, the implementation of the element-wise
+ * kernels everywhere (C2 auto-vectorizes them), and the baseline the JMH benchmarks compare against.
+ * Arguments are validated by {@link Kernels}.
+ */
+final class ScalarKernels {
+    private ScalarKernels() {}
+
+    static double dot(double[] a, double[] b, int n) {
+        return dotAt(a, 0, b, 0, n);
+    }
+
+    static double dotAt(double[] a, int aOff, double[] b, int bOff, int n) {
+        double s = 0;
+        for (int i = 0; i < n; i++) s += a[aOff + i] * b[bOff + i];
+        return s;
+    }
+
+    static void axpy(double alpha, double[] x, double[] y, int n) {
+        for (int i = 0; i < n; i++) y[i] += alpha * x[i];
+    }
+
+    static double axpyThenSquaredNorm(double alpha, double[] x, double[] y, int n) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            double yi = y[i] + alpha * x[i];
+            y[i] = yi;
+            s += yi * yi;
+        }
+        return s;
+    }
+
+    static void scale(double alpha, double[] x, int n) {
+        for (int i = 0; i < n; i++) x[i] *= alpha;
+    }
+
+    static double squaredNorm(double[] x, int n) {
+        return dotAt(x, 0, x, 0, n);
+    }
+
+    static void gemv(double[] a, int rows, int cols, double[] x, double[] y) {
+        for (int r = 0; r < rows; r++) y[r] = dotAt(a, r * cols, x, 0, cols);
+    }
+
+    static void gemvTransposed(double[] a, int rows, int cols, double[] x, double[] y) {
+        for (int c = 0; c < cols; c++) y[c] = 0;
+        for (int r = 0; r < rows; r++) {
+            double xr = x[r];
+            int off = r * cols;
+            for (int c = 0; c < cols; c++) y[c] += xr * a[off + c];
+        }
+    }
+}

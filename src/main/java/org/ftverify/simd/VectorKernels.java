@@ -1,0 +1,175 @@
+package org.ftverify.simd;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API kernels. Loaded only when {@link VectorApiProbe#usable()} is true: every reference to this class sits
+ * behind that check, so the scalar fallback works on a JVM without {@code --add-modules jdk.incubator.vector}.
+ *
+ * <p>Why the shapes below: C2 does not vectorize floating-point reductions (Java fixes the left-to-right order), so
+ * reductions are where the Vector API pays. Four independent accumulators hide the FMA latency (a single
+ * accumulator would serialise on it). Arguments are validated by {@link Kernels}.
+ */
+final class VectorKernels {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    private VectorKernels() {}
+
+    static String speciesName() {
+        return S.toString();
+    }
+
+    static double dot(double[] a, double[] b, int n) {
+        return dotAt(a, 0, b, 0, n);
+    }
+
+    static double squaredNorm(double[] x, int n) {
+        DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+        int i = 0;
+        for (int bound = n - 4 * L; i <= bound; i += 4 * L) {
+            DoubleVector v0 = DoubleVector.fromArray(S, x, i);
+            DoubleVector v1 = DoubleVector.fromArray(S, x, i + L);
+            DoubleVector v2 = DoubleVector.fromArray(S, x, i + 2 * L);
+            DoubleVector v3 = DoubleVector.fromArray(S, x, i + 3 * L);
+            s0 = v0.fma(v0, s0);
+            s1 = v1.fma(v1, s1);
+            s2 = v2.fma(v2, s2);
+            s3 = v3.fma(v3, s3);
+        }
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            DoubleVector v = DoubleVector.fromArray(S, x, i);
+            s0 = v.fma(v, s0);
+        }
+        double s = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) s += x[i] * x[i];
+        return s;
+    }
+
+    /** Sum over i in [0, n) of a[aOff + i] * b[bOff + i]. */
+    static double dotAt(double[] a, int aOff, double[] b, int bOff, int n) {
+        DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+        int i = 0;
+        for (int bound = n - 4 * L; i <= bound; i += 4 * L) {
+            s0 = DoubleVector.fromArray(S, a, aOff + i).fma(DoubleVector.fromArray(S, b, bOff + i), s0);
+            s1 = DoubleVector.fromArray(S, a, aOff + i + L).fma(DoubleVector.fromArray(S, b, bOff + i + L), s1);
+            s2 = DoubleVector.fromArray(S, a, aOff + i + 2 * L)
+                    .fma(DoubleVector.fromArray(S, b, bOff + i + 2 * L), s2);
+            s3 = DoubleVector.fromArray(S, a, aOff + i + 3 * L)
+                    .fma(DoubleVector.fromArray(S, b, bOff + i + 3 * L), s3);
+        }
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            s0 = DoubleVector.fromArray(S, a, aOff + i).fma(DoubleVector.fromArray(S, b, bOff + i), s0);
+        }
+        double s = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) s += a[aOff + i] * b[bOff + i];
+        return s;
+    }
+
+    /** y += alpha x, then the squared norm of the new y; y is rounded exactly as in the scalar axpy (no fma). */
+    static double axpyThenSquaredNorm(double alpha, double[] x, double[] y, int n) {
+        DoubleVector s0 = DoubleVector.zero(S), s1 = s0;
+        int i = 0;
+        for (int bound = n - 2 * L; i <= bound; i += 2 * L) {
+            DoubleVector y0 = DoubleVector.fromArray(S, x, i).mul(alpha).add(DoubleVector.fromArray(S, y, i));
+            DoubleVector y1 = DoubleVector.fromArray(S, x, i + L).mul(alpha)
+                    .add(DoubleVector.fromArray(S, y, i + L));
+            y0.intoArray(y, i);
+            y1.intoArray(y, i + L);
+            s0 = y0.fma(y0, s0);
+            s1 = y1.fma(y1, s1);
+        }
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            DoubleVector y0 = DoubleVector.fromArray(S, x, i).mul(alpha).add(DoubleVector.fromArray(S, y, i));
+            y0.intoArray(y, i);
+            s0 = y0.fma(y0, s0);
+        }
+        double s = s0.add(s1).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            double yi = y[i] + alpha * x[i];
+            y[i] = yi;
+            s += yi * yi;
+        }
+        return s;
+    }
+
+    /** Explicit Vector API axpy, kept only so the benchmark can compare it with the auto-vectorized loop. */
+    static void axpy(double alpha, double[] x, double[] y, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            DoubleVector.fromArray(S, x, i).mul(alpha).add(DoubleVector.fromArray(S, y, i)).intoArray(y, i);
+        }
+        for (; i < n; i++) y[i] += alpha * x[i];
+    }
+
+    /**
+     * y = A x, four rows at a time: each load of x feeds four FMAs (one per row), which halves the loads per FMA
+     * compared with four separate dot products.
+     */
+    static void gemv(double[] a, int rows, int cols, double[] x, double[] y) {
+        int r = 0;
+        int bound = S.loopBound(cols);
+        for (; r + 4 <= rows; r += 4) {
+            int o0 = r * cols, o1 = o0 + cols, o2 = o1 + cols, o3 = o2 + cols;
+            DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+            int c = 0;
+            for (; c < bound; c += L) {
+                DoubleVector xv = DoubleVector.fromArray(S, x, c);
+                s0 = DoubleVector.fromArray(S, a, o0 + c).fma(xv, s0);
+                s1 = DoubleVector.fromArray(S, a, o1 + c).fma(xv, s1);
+                s2 = DoubleVector.fromArray(S, a, o2 + c).fma(xv, s2);
+                s3 = DoubleVector.fromArray(S, a, o3 + c).fma(xv, s3);
+            }
+            double t0 = s0.reduceLanes(VectorOperators.ADD), t1 = s1.reduceLanes(VectorOperators.ADD);
+            double t2 = s2.reduceLanes(VectorOperators.ADD), t3 = s3.reduceLanes(VectorOperators.ADD);
+            for (; c < cols; c++) {
+                double xc = x[c];
+                t0 += a[o0 + c] * xc;
+                t1 += a[o1 + c] * xc;
+                t2 += a[o2 + c] * xc;
+                t3 += a[o3 + c] * xc;
+            }
+            y[r] = t0;
+            y[r + 1] = t1;
+            y[r + 2] = t2;
+            y[r + 3] = t3;
+        }
+        for (; r < rows; r++) y[r] = dotAt(a, r * cols, x, 0, cols);
+    }
+
+    /**
+     * y = A^T x: column blocks of four vectors outside, rows inside, so A is read once, y written once, and the four
+     * accumulators are independent FMA chains.
+     */
+    static void gemvTransposed(double[] a, int rows, int cols, double[] x, double[] y) {
+        int c = 0;
+        for (int bound = cols - 4 * L; c <= bound; c += 4 * L) {
+            DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+            for (int r = 0, off = c; r < rows; r++, off += cols) {
+                DoubleVector xr = DoubleVector.broadcast(S, x[r]);
+                s0 = DoubleVector.fromArray(S, a, off).fma(xr, s0);
+                s1 = DoubleVector.fromArray(S, a, off + L).fma(xr, s1);
+                s2 = DoubleVector.fromArray(S, a, off + 2 * L).fma(xr, s2);
+                s3 = DoubleVector.fromArray(S, a, off + 3 * L).fma(xr, s3);
+            }
+            s0.intoArray(y, c);
+            s1.intoArray(y, c + L);
+            s2.intoArray(y, c + 2 * L);
+            s3.intoArray(y, c + 3 * L);
+        }
+        for (int bound = S.loopBound(cols); c < bound; c += L) {
+            DoubleVector s0 = DoubleVector.zero(S);
+            for (int r = 0, off = c; r < rows; r++, off += cols) {
+                s0 = DoubleVector.fromArray(S, a, off).fma(DoubleVector.broadcast(S, x[r]), s0);
+            }
+            s0.intoArray(y, c);
+        }
+        for (; c < cols; c++) {
+            double s = 0;
+            for (int r = 0, off = c; r < rows; r++, off += cols) s = Math.fma(a[off], x[r], s);
+            y[c] = s;
+        }
+    }
+}

@@ -17,6 +17,7 @@ public final class Claim {
     private final String statement;
     private final String asciidoc;
     private final String provenance;
+    private final String tolerance;
     private final ParameterSpace space;
     private final ClaimCheck check;
     private final Map<EvidenceLevel, Integer> tries;
@@ -27,6 +28,7 @@ public final class Claim {
         this.statement = Objects.requireNonNull(b.statement, "statement of " + b.id);
         this.asciidoc = b.asciidoc == null ? "" : b.asciidoc;
         this.provenance = Objects.requireNonNull(b.provenance, "provenance of " + b.id);
+        this.tolerance = b.tolerance == null ? "" : b.tolerance;
         this.space = Objects.requireNonNull(b.space, "parameter space of " + b.id);
         this.check = Objects.requireNonNull(b.check, "check of " + b.id);
         this.tries = new EnumMap<>(b.tries);
@@ -42,6 +44,8 @@ public final class Claim {
     public String asciidoc() { return asciidoc; }
     /** Where the statement comes from, as the spec tags it: paper, code, derived, validated, reconstructed. */
     public String provenance() { return provenance; }
+    /** Where the claim's tolerances come from, for the catalogue (each comparison also carries its own). */
+    public String tolerance() { return tolerance; }
     public ParameterSpace space() { return space; }
     public ClaimCheck check() { return check; }
 
@@ -52,14 +56,15 @@ public final class Claim {
 
     /** The same claim with another check: how mutant tests feed a wrong theory through the same claim. */
     public Claim withCheck(ClaimCheck other) {
-        Builder b = new Builder(id).title(title).statement(statement).asciidoc(asciidoc).provenance(provenance).space(space).check(other);
+        Builder b = new Builder(id).title(title).statement(statement).asciidoc(asciidoc).provenance(provenance).tolerance(tolerance)
+                .space(space).check(other);
         b.tries.putAll(tries);
         return b.build();
     }
 
     public static final class Builder {
         private final String id;
-        private String title, statement, asciidoc, provenance;
+        private String title, statement, asciidoc, provenance, tolerance;
         private ParameterSpace space;
         private ClaimCheck check;
         private final Map<EvidenceLevel, Integer> tries = new EnumMap<>(EvidenceLevel.class);
@@ -74,6 +79,7 @@ public final class Claim {
         public Builder statement(String s) { statement = s; return this; }
         public Builder asciidoc(String a) { asciidoc = a; return this; }
         public Builder provenance(String p) { provenance = p; return this; }
+        public Builder tolerance(String t) { tolerance = t; return this; }
         public Builder space(ParameterSpace s) { space = s; return this; }
         public Builder check(ClaimCheck c) { check = c; return this; }
 

@@ -102,6 +102,12 @@ public final class GaussianMoments {
      */
     public static String expectationExpression(String p, String z) {
         requireIdentifier(z, "z");
+        requireFreeOfReserved(p);
+        return momentRule(p, z);
+    }
+
+    /** The moment-rule text without input checks, for internal variables. */
+    static String momentRule(String p, String z) {
         return "With({gmc = CoefficientList(Expand(" + p + ")," + z + ")}, Expand(Total(gmc * "
                 + "Table(If(EvenQ(gmj), Factorial2(gmj - 1), 0), {gmj, 0, Length(gmc) - 1}))))";
     }
@@ -125,7 +131,7 @@ public final class GaussianMoments {
         }
         String e = p;
         for (String z : standardNormals) {
-            e = expectationExpression(e, z);
+            e = momentRule(e, z);
         }
         return Cas.evaluate(e);
     }
@@ -147,7 +153,7 @@ public final class GaussianMoments {
                     + CasException.abbreviate(p));
         }
         String substituted = "ReplaceAll(" + p + ", {" + x + " -> gmz1, " + y + " -> (" + c + ")*gmz1 + gms*gmz2})";
-        String averaged = expectationExpression(expectationExpression(substituted, "gmz1"), "gmz2");
+        String averaged = momentRule(momentRule(substituted, "gmz1"), "gmz2");
         return Cas.evaluate("Expand(ReplaceAll(" + averaged + ", gms -> Sqrt(1 - (" + c + ")^2)))");
     }
 

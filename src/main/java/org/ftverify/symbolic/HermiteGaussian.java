@@ -60,7 +60,7 @@ public final class HermiteGaussian {
     }
 
     private static ExactPolynomial polynomialInMu(String integrand, BigInteger normaliser) {
-        String expectation = GaussianMoments.expectationExpression(integrand, "gmz");
+        String expectation = GaussianMoments.momentRule(integrand, "gmz");
         String list = "CoefficientList(Expand((" + expectation + ")/" + normaliser + "), gmmu)";
         return ExactPolynomial.fromCoefficientList(Cas.eval(list), list);
     }

@@ -21,14 +21,16 @@ final class Adoc {
     }
 
     /**
-     * Raw HTML as an inline passthrough. "]" would end the macro and "|" would split a table cell before the
-     * passthrough is seen, so both become character references (valid in HTML text and attribute values).
+     * Raw HTML as an inline passthrough. "]" would end the macro, so it is written "\]" (which Asciidoctor turns
+     * back into "]"); a literal backslash becomes a character reference so it cannot escape the closing bracket.
+     * "|" would split a table cell before the passthrough is seen, so it too becomes a character reference.
      */
     static String html(String html) {
         if (html.isEmpty()) {
             return "";
         }
-        return "pass:[" + html.replace("]", "&#93;").replace("|", "&#124;").replace("\n", " ") + "]";
+        return "pass:[" + html.replace("\\", "&#92;").replace("]", "\\]").replace("|", "&#124;")
+                .replace("\n", " ") + "]";
     }
 
     /** A badge: an inline span the report's CSS colours by class. */
@@ -49,6 +51,11 @@ final class Adoc {
         String p = provenance.strip();
         boolean fromPaper = p.toLowerCase(java.util.Locale.ROOT).startsWith("paper");
         return badge(fromPaper ? "prov-paper" : "prov-derived", "[" + p + "]");
+    }
+
+    /** A block anchor line for a section; the [[id]] form, because in [#id] a '.' would start a role. */
+    static String anchorLine(String prefix, String id) {
+        return "[[" + anchor(prefix, id) + "]]\n";
     }
 
     /** A section or block anchor id from a claim or theory id (letters, digits, '.', '_' and '-' survive). */

@@ -108,7 +108,7 @@ final class AsciidocBuilder {
     }
 
     private void theory(StringBuilder a, ReportModel.Theory t) {
-        a.append("[#").append(Adoc.anchor("theory", t.id())).append("]\n== ")
+        a.append(Adoc.anchorLine("theory", t.id())).append("== ")
                 .append(Adoc.lit(t.title() == null ? t.id() : t.title())).append("\n\n");
         a.append("*Theory id:* ").append(Adoc.lit(t.id())).append(" +\n*Citation:* ").append(Adoc.lit(t.citation()))
                 .append("\n\n");
@@ -153,7 +153,7 @@ final class AsciidocBuilder {
         }
         a.append("Symbolic proof pages checked by Symja, read from ").append(code(proofsPath)).append(".\n\n");
         for (ReportModel.Proof p : proofs.proofs()) {
-            a.append("[#").append(Adoc.anchor("proof", p.file())).append("]\n=== ")
+            a.append(Adoc.anchorLine("proof", p.file())).append("=== ")
                     .append(Adoc.lit(p.title() == null ? p.file() : p.title())).append("\n\n");
             a.append(count("checked", p.checked(), false)).append(' ').append(count("failed", p.failed(), true))
                     .append(' ').append(count("errors", p.errors(), true)).append(" file ").append(code(Path.of(

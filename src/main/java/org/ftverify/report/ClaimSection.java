@@ -13,7 +13,7 @@ final class ClaimSection {
     }
 
     static void write(StringBuilder a, ReportModel.Claim c) {
-        a.append("[#").append(Adoc.anchor("claim", c.id())).append("]\n");
+        a.append(Adoc.anchorLine("claim", c.id()));
         a.append("=== ").append(Adoc.lit(c.id())).append(" — ").append(Adoc.lit(c.title())).append("\n\n");
         a.append("[.ftv-claim-head]\n").append(Adoc.verdictBadge(c.verdict())).append(' ')
                 .append(Adoc.provenanceBadge(c.provenance())).append(" worst gap/tol ")

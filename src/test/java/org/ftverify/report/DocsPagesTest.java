@@ -1,0 +1,29 @@
+package org.ftverify.report;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class DocsPagesTest {
+    @Test
+    void fixedOrderThenAlphabeticalSkippingPartialsAndOtherFiles(@TempDir Path dir) throws IOException {
+        for (String name : List.of("zeta.adoc", "performance.adoc", "alpha.adoc", "getting-started.adoc",
+                "_partial.adoc", "notes.txt", "reading-the-report.adoc")) {
+            Files.writeString(dir.resolve(name), "= x\n");
+        }
+        assertEquals(List.of("getting-started.adoc", "reading-the-report.adoc", "performance.adoc", "alpha.adoc",
+                "zeta.adoc"), DocsPages.ordered(dir));
+    }
+
+    @Test
+    void missingDirectoryMeansNoPages(@TempDir Path dir) {
+        assertEquals(List.of(), DocsPages.ordered(dir.resolve("absent")));
+        assertEquals(List.of(), DocsPages.ordered(null));
+    }
+}

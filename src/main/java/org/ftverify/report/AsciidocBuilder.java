@@ -15,10 +15,10 @@ final class AsciidocBuilder {
     private final Path resultsPath;
     private final ReportModel.Proofs proofs;
     private final Path proofsPath;
-    private final List<String> docPages;
+    private final List<DocsPages.Page> docPages;
 
     AsciidocBuilder(ReportModel.Results results, Path resultsPath, ReportModel.Proofs proofs, Path proofsPath,
-                    List<String> docPages) {
+                    List<DocsPages.Page> docPages) {
         this.results = results;
         this.resultsPath = resultsPath;
         this.proofs = proofs;
@@ -38,7 +38,7 @@ final class AsciidocBuilder {
             a.append("Verdicts and evidence read from ").append(code(resultsPath))
                     .append(". A claim is VERIFIED only when every try stayed within its derived tolerance ")
                     .append("(normalised gap at most 1)")
-                    .append(docPages.contains("reading-the-report.adoc")
+                    .append(docPages.stream().anyMatch(p -> p.name().equals("reading-the-report.adoc"))
                             ? "; <<reading-the-report,Reading the report>> explains every part." : ".")
                     .append("\n\n");
             summary(a);
@@ -188,7 +188,8 @@ final class AsciidocBuilder {
     private void reproducibility(StringBuilder a) {
         a.append("== Reproducibility\n\n[cols=\"1,3\"]\n|===\n");
         ReportModel.Environment e = results.environment();
-        row(a, "Command", results.command());
+        a.append("|Command |").append(results.command() == null ? Fmt.NONE
+                : Adoc.html("<code>" + Html.escape(results.command()) + "</code>")).append('\n');
         row(a, "Run seed", Fmt.orNone(results.runSeed()));
         row(a, "Level", results.level());
         if (e == null) {
@@ -216,8 +217,9 @@ final class AsciidocBuilder {
             return;
         }
         a.append("== User guide\n\n");
-        for (String page : docPages) {
-            a.append("include::").append(page).append("[leveloffset=+2]\n\n");
+        for (DocsPages.Page page : docPages) {
+            a.append("include::").append(page.name()).append("[leveloffset=").append(page.offsetAttribute())
+                    .append("]\n\n");
         }
     }
 

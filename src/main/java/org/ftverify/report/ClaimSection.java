@@ -30,7 +30,7 @@ final class ClaimSection {
                     .append(SymjaMacros.replace(c.asciidoc().strip())).append('\n').append(fence).append("\n\n");
         }
         parameters(a, c.parameters());
-        evidence(a, c.worst());
+        evidence(a, c.worst(), c.verdict());
         tries(a, c.tries());
         if (c.counterexample() != null && !c.counterexample().isBlank()) {
             a.append("*Counterexample* saved at ").append(Adoc.html("<code>" + Html.escape(c.counterexample())
@@ -65,9 +65,10 @@ final class ClaimSection {
         a.append("|===\n\n");
     }
 
-    private static void evidence(StringBuilder a, ReportModel.Worst w) {
+    private static void evidence(StringBuilder a, ReportModel.Worst w, String verdict) {
         if (w == null) {
-            a.append("_No evidence recorded: the claim was not run._\n\n");
+            a.append("NOT_RUN".equals(verdict) ? "_No evidence: the claim was not run._\n\n"
+                    : "_No worst-try evidence was recorded for this claim; the tries table below is all there is._\n\n");
             return;
         }
         a.append("*Evidence from the worst try* (seed ").append(Adoc.lit(Fmt.orNone(w.seed()))).append("; ")

@@ -53,7 +53,7 @@ public final class ReportWriter {
         // Read and validate both inputs before starting JRuby (~10 s): bad input fails fast.
         ReportModel.Results results = ReportJson.readResults(resultsJson);
         ReportModel.Proofs proofs = ReportJson.readProofs(proofsJson);
-        List<String> pages = DocsPages.ordered(docsDir);
+        List<DocsPages.Page> pages = DocsPages.ordered(docsDir);
         String adoc = new AsciidocBuilder(results, resultsJson, proofs, proofsJson, pages).build();
         Path base = pages.isEmpty() ? outDir : docsDir;
         try {

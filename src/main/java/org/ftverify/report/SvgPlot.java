@@ -19,7 +19,7 @@ public final class SvgPlot {
     private static final int RIGHT = WIDTH - 24;
     private static final int TOP = 40;
     private static final int BOTTOM = TOP + 270;
-    private static final int LEGEND_COLUMNS = 3;
+    private static final int LEGEND_COLUMNS = 2;
     private static final int LEGEND_ROW = 18;
     private static final String[] PALETTE = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b",
         "#e377c2", "#17becf"};
@@ -184,8 +184,11 @@ public final class SvgPlot {
                         .append(fmt(x + 11)).append("\" cy=\"").append(fmt(y - 4)).append("\" r=\"3.5\" fill=\"")
                         .append(colour).append("\"/>\n");
             }
-            String name = (s.name() == null ? "(unnamed)" : s.name()) + " (" + s.role() + ")";
-            String shown = name.length() > 30 ? name.substring(0, 29) + "…" : name;
+            String name = s.name() == null ? "(unnamed)" : s.name();
+            if (!name.toLowerCase(Locale.ROOT).contains(s.role())) {
+                name += " (" + s.role() + ")";
+            }
+            String shown = name.length() > 44 ? name.substring(0, 43) + "…" : name;
             text(svg, x + 28, y, "start", "", shown);
         }
     }
@@ -236,50 +239,67 @@ public final class SvgPlot {
         }
     }
 
-    /** Maps data to pixels; the data range is widened to whole ticks so the frame starts and ends on a tick. */
+    /**
+     * Maps data to pixels. The data range is padded by 4% on each side so nothing sits on the frame (a theory
+     * line at exactly 0 would otherwise hide in the axis), and ticks are placed at round values inside it.
+     */
     private static final class Axis {
+        private static final double PAD = 0.04;
         final boolean log;
         final double lo;
         final double hi;
         final double p0;
         final double p1;
-        final List<Double> ticks = new ArrayList<>();
         final double step;
+        final List<Double> ticks;
 
-        private Axis(boolean log, double lo, double hi, double step, double p0, double p1) {
+        private Axis(boolean log, double lo, double hi, double step, List<Double> ticks, double p0, double p1) {
             this.log = log;
             this.lo = lo;
             this.hi = hi;
             this.step = step;
+            this.ticks = ticks;
             this.p0 = p0;
             this.p1 = p1;
-            long n = Math.round((hi - lo) / step);
-            for (long i = 0; i <= n; i++) {
-                double t = lo + i * step; // by index, not by repeated addition, so ticks do not drift
-                ticks.add(log ? Math.pow(10, Math.round(t)) : (Math.abs(t) < step * 1e-9 ? 0.0 : t));
-            }
         }
 
         static Axis of(Range r, boolean log, double p0, double p1) {
+            double min = log ? Math.log10(r.min) : r.min;
+            double max = log ? Math.log10(r.max) : r.max;
+            if (max - min <= Math.max(Math.abs(max), 1e-300) * 1e-12) {
+                double half = log ? 0.5 : (max == 0 ? 1 : Math.abs(max) * 0.1);
+                min -= half;
+                max += half;
+            }
+            double pad = (max - min) * PAD;
+            double lo = min - pad;
+            double hi = max + pad;
+            List<Double> ticks = new ArrayList<>();
             if (log) {
-                double lo = Math.floor(Math.log10(r.min));
-                double hi = Math.ceil(Math.log10(r.max));
-                if (hi <= lo) {
-                    hi = lo + 1;
+                long first = (long) Math.ceil(lo);
+                long last = (long) Math.floor(hi);
+                long stride = Math.max(1, (long) Math.ceil((last - first + 1) / 8.0));
+                for (long k = first; k <= last; k += stride) {
+                    ticks.add(Math.pow(10, k));
                 }
-                double step = Math.ceil((hi - lo) / 8);
-                hi = lo + Math.ceil((hi - lo) / step) * step;
-                return new Axis(true, lo, hi, step, p0, p1);
+                if (ticks.size() < 2) { // less than two decades visible: add 2x and 5x marks
+                    for (long k = (long) Math.floor(lo); k <= (long) Math.ceil(hi); k++) {
+                        for (double m : new double[]{2, 5}) {
+                            double t = Math.log10(m) + k;
+                            if (t >= lo && t <= hi) {
+                                ticks.add(m * Math.pow(10, k));
+                            }
+                        }
+                    }
+                    ticks.sort(Double::compare);
+                }
+                return new Axis(true, lo, hi, 1, ticks, p0, p1);
             }
-            double min = r.min;
-            double max = r.max;
-            if (max - min <= Math.abs(max) * 1e-12) {
-                double pad = max == 0 ? 1 : Math.abs(max) * 0.1;
-                min -= pad;
-                max += pad;
+            double step = niceStep((hi - lo) / 5);
+            for (long k = (long) Math.ceil(lo / step); k <= (long) Math.floor(hi / step); k++) {
+                ticks.add(k == 0 ? 0.0 : k * step); // by index, not by repeated addition, so ticks do not drift
             }
-            double step = niceStep((max - min) / 5);
-            return new Axis(false, Math.floor(min / step) * step, Math.ceil(max / step) * step, step, p0, p1);
+            return new Axis(false, lo, hi, step, ticks, p0, p1);
         }
 
         /** 1, 2 or 5 times a power of ten: tick labels a person can read. */
@@ -296,8 +316,15 @@ public final class SvgPlot {
 
         String label(double v) {
             if (log) {
-                long k = Math.round(Math.log10(v));
-                return k >= -3 && k <= 4 ? decade(k) : "1e" + k;
+                double k = Math.log10(v);
+                long rk = Math.round(k);
+                if (Math.abs(k - rk) < 1e-9) {
+                    return rk >= -3 && rk <= 4 ? decade(rk) : "1e" + rk;
+                }
+                // a 2x or 5x mark: one significant digit, written out in the range people read easily
+                java.math.BigDecimal b = new java.math.BigDecimal(v).round(new java.math.MathContext(1));
+                return v >= 1e-3 && v < 1e5 ? b.stripTrailingZeros().toPlainString()
+                        : String.format(Locale.ROOT, "%.0e", v);
             }
             double scale = Math.max(Math.abs(lo), Math.abs(hi));
             if (scale >= 1e5 || scale < 1e-3) {

@@ -18,7 +18,17 @@ class DocsPagesTest {
             Files.writeString(dir.resolve(name), "= x\n");
         }
         assertEquals(List.of("getting-started.adoc", "reading-the-report.adoc", "performance.adoc", "alpha.adoc",
-                "zeta.adoc"), DocsPages.ordered(dir));
+                "zeta.adoc"), DocsPages.ordered(dir).stream().map(DocsPages.Page::name).toList());
+    }
+
+    @Test
+    void everyPageLandsAtLevelTwoWhateverItsTopHeading(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("a.adoc"), "// comment\n= Document title\n:toc:\n\n== Section\n");
+        Files.writeString(dir.resolve("b.adoc"), "[[b]]\n== Section page\n\n=== Sub\n");
+        Files.writeString(dir.resolve("c.adoc"), "no heading at all\n");
+        assertEquals(List.of(new DocsPages.Page("a.adoc", 2), new DocsPages.Page("b.adoc", 1),
+                new DocsPages.Page("c.adoc", 1)), DocsPages.ordered(dir));
+        assertEquals("+1", new DocsPages.Page("b.adoc", 1).offsetAttribute());
     }
 
     @Test

@@ -86,4 +86,12 @@ class SvgPlotTest {
         parse(SvgPlot.render("flat", List.of(series("zero", "theory", false, false,
                 new double[]{0, 1}, new double[]{0, 0}, null))));
     }
+
+    @Test
+    void narrowLogRangeGetsTwoAndFiveMarks() throws Exception {
+        String svg = SvgPlot.render("narrow", List.of(series("a", "theory", false, true,
+                new double[]{0, 1}, new double[]{150, 700}, null)));
+        parse(svg);
+        assertTrue(svg.contains(">200<") && svg.contains(">500<"), svg);
+    }
 }

@@ -199,8 +199,9 @@ final class AsciidocBuilder {
             row(a, "OS", e.os());
             row(a, "CPU", e.cpu());
             row(a, "Cores", Fmt.orNone(e.cores()));
-            row(a, "Vector API", e.vectorApi() == null ? null
-                    : (e.vectorApi() ? "enabled, species " + Fmt.orNone(e.vectorSpecies()) : "not used (scalar kernels)"));
+            row(a, "Vector API", (e.vectorApi() == null ? "not recorded"
+                    : e.vectorApi() ? "jdk.incubator.vector loaded" : "jdk.incubator.vector not loaded")
+                    + "; species " + Fmt.orNone(e.vectorSpecies()));
             if (e.libraries() != null) {
                 e.libraries().forEach((lib, version) -> row(a, "Library " + lib, version));
             }

@@ -56,11 +56,17 @@ final class ClaimSection {
             a.append("_No parameters: the claim is checked at a single point._\n\n");
             return;
         }
-        a.append(".Parameter space\n[cols=\"2,1,3,2\",options=\"header\"]\n|===\n")
-                .append("|Parameter |Kind |Range searched |Simple value\n");
+        boolean described = ps.stream().anyMatch(p -> p.description() != null && !p.description().isBlank());
+        a.append(".Parameter space\n[cols=\"").append(described ? "2,1,2,1,4" : "2,1,3,2")
+                .append("\",options=\"header\"]\n|===\n")
+                .append("|Parameter |Kind |Range searched |Simple value").append(described ? " |Meaning\n" : "\n");
         for (ReportModel.Parameter p : ps) {
             a.append('|').append(Adoc.lit(p.name())).append(" |").append(Adoc.lit(p.kind())).append(" |")
-                    .append(Adoc.lit(p.range())).append(" |").append(Adoc.lit(p.simple())).append('\n');
+                    .append(Adoc.lit(p.range())).append(" |").append(Adoc.lit(p.simple()));
+            if (described) {
+                a.append(" |").append(p.description() == null ? "" : Adoc.lit(p.description()));
+            }
+            a.append('\n');
         }
         a.append("|===\n\n");
     }

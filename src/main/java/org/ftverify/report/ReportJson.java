@@ -1,13 +1,19 @@
 package org.ftverify.report;
 
 import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
 
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Reads results.json and proofs.json. A missing file is not an error (the report says it is missing);
@@ -15,7 +21,8 @@ import java.nio.file.Path;
  * because a report drawn from half-parsed evidence would not tell the truth.
  */
 public final class ReportJson {
-    private static final Gson GSON = new Gson();
+    private static final Gson GSON = new GsonBuilder()
+            .registerTypeAdapter(double[].class, new NullableDoubleArray().nullSafe()).create();
 
     private ReportJson() {
     }
@@ -88,5 +95,39 @@ public final class ReportJson {
         }
         int nl = message.indexOf('\n');
         return (nl < 0 ? message : message.substring(0, nl)).strip();
+    }
+
+    /**
+     * Plot arrays: the engine writes a NaN element as JSON null (and NaN/Infinity literals may appear too).
+     * Gson's default double[] reading would fail on null, so null is read back as NaN: the plot then shows the
+     * point as "not drawn" instead of the whole report failing or the value silently turning into 0.
+     */
+    static final class NullableDoubleArray extends TypeAdapter<double[]> {
+        @Override
+        public double[] read(JsonReader in) throws IOException {
+            double[] values = new double[16];
+            int n = 0;
+            in.beginArray();
+            while (in.hasNext()) {
+                double v;
+                if (in.peek() == JsonToken.NULL) {
+                    in.nextNull();
+                    v = Double.NaN;
+                } else {
+                    v = in.nextDouble();
+                }
+                if (n == values.length) {
+                    values = Arrays.copyOf(values, n * 2);
+                }
+                values[n++] = v;
+            }
+            in.endArray();
+            return Arrays.copyOf(values, n);
+        }
+
+        @Override
+        public void write(JsonWriter out, double[] value) {
+            throw new UnsupportedOperationException("the report only reads results.json");
+        }
     }
 }

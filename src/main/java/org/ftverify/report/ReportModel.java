@@ -35,7 +35,7 @@ public final class ReportModel {
                         List<Parameter> parameters, List<Try> tries, Worst worst) {
     }
 
-    public record Parameter(String name, String kind, String range, String simple) {
+    public record Parameter(String name, String kind, String range, String simple, String description) {
     }
 
     public record Try(Integer index, Long seed, Map<String, JsonElement> params, String verdict,

@@ -76,6 +76,8 @@ class ReportWriterTest {
         assertTrue(html.contains("Species[double, 8, S_512_BIT]"));
         assertTrue(html.contains("step-size collapse at t = 3.2"));
         assertTrue(html.contains("1 failed"), "proof step counts shown");
+        assertTrue(html.contains("<span class=\"gap-bad\">∞</span>"), "an infinite gap (NaN observation) is shown red");
+        assertTrue(html.contains("pre-training overlap w0 . w*"), "parameter descriptions shown");
     }
 
     @Test

@@ -72,12 +72,24 @@ final class AsciidocBuilder {
         counts.forEach((v, n) -> card(h, v.toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
                 v.replace('_', ' ').toLowerCase(java.util.Locale.ROOT), String.valueOf(n)));
         card(h, "", "Total time", Fmt.seconds(results.elapsedSeconds()));
-        card(h, "", "Started", Fmt.orNone(results.startedAt()));
+        card(h, "", "Started", startedAt(results.startedAt()));
         h.append("</div>");
         a.append("== Run summary\n\n").append(Adoc.passBlock(h.toString()));
         a.append("Produced by ").append(Adoc.lit(Fmt.orNone(results.tool()) + " " + Fmt.orNone(results.version())))
                 .append(". Reproduce the whole run with:\n\n");
         a.append(results.command() == null ? "_No command recorded._\n\n" : Adoc.listing(results.command()));
+    }
+
+    /** The start instant to the second (the engine records nanoseconds); anything unparsable is shown as is. */
+    static String startedAt(String instant) {
+        if (instant == null) {
+            return Fmt.NONE;
+        }
+        try {
+            return java.time.Instant.parse(instant).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            return instant;
+        }
     }
 
     private static void card(StringBuilder h, String cls, String key, String value) {

@@ -26,8 +26,9 @@ final class MathMlAdapter {
     static String render(String symjaExpression) {
         if (RENDER != null) {
             try {
+                // MathMl.render never throws: it returns MathML, or its own <code class="symja-fallback"> and logs why.
                 Object out = RENDER.invoke(null, symjaExpression);
-                if (out instanceof String s && s.contains("<math")) {
+                if (out instanceof String s && !s.isBlank()) {
                     return s;
                 }
             } catch (InvocationTargetException e) {

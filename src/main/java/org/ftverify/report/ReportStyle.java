@@ -37,6 +37,17 @@ final class ReportStyle extends DocinfoProcessor {
             .ftv-plot-box{margin:.8em 0 1.2em;overflow-x:auto}
             .ftv-plot{max-width:100%;height:auto;border:1px solid #e5e5e5;border-radius:4px}
             code.symja-fallback{background:#fff4e5;border:1px dashed #f2a900}
+            .symja-step{border-left:4px solid #8a8f98;padding:.3em .9em;margin:0 0 1.2em;background:#fbfbfb}
+            .symja-step.symja-checked{border-left-color:#1e7e34}
+            .symja-step.symja-derived{border-left-color:#1b5fb4}
+            .symja-step.symja-failed{border-left-color:#c62828;background:#fdf1f1}
+            .symja-step.symja-error{border-left-color:#f2a900;background:#fff8e6}
+            .symja-output{margin:.3em 0;overflow-x:auto}
+            .symja-status{margin:.2em 0 0}
+            .symja-failed .symja-status strong{color:#c62828}
+            .symja-error .symja-status strong{color:#9a6700}
+            .symja-checked .symja-status strong{color:#1e7e34}
+            .symja-time{color:#888;font-size:.85em}
             math{font-size:1.08em}
             """;
 

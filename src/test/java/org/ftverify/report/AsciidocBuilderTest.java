@@ -35,4 +35,11 @@ class AsciidocBuilderTest {
         assertEquals("== A\ntext", AsciidocBuilder.withoutDocumentTitle("= Title\n== A\ntext"));
         assertEquals("== A", AsciidocBuilder.withoutDocumentTitle("== A"));
     }
+
+    @Test
+    void startTimeIsShownToTheSecond() {
+        assertEquals("2026-11-23T23:49:46Z", AsciidocBuilder.startedAt("2026-11-23T23:49:46.792665704Z"));
+        assertEquals("yesterday", AsciidocBuilder.startedAt("yesterday"));
+        assertEquals("—", AsciidocBuilder.startedAt(null));
+    }
 }

@@ -1,0 +1,51 @@
+package org.ftverify.report;
+
+/**
+ * Replaces inline {@code symja:[expr]} macros in a claim's AsciiDoc with MathML passthroughs. Symja expressions
+ * use square brackets themselves (Sqrt[d], Exp[-x]), so the macro's end is found by bracket balancing rather than
+ * by the first "]". An unbalanced macro is left as written and reported by the caller's AsciiDoc warning.
+ */
+final class SymjaMacros {
+    private static final String OPEN = "symja:[";
+
+    private SymjaMacros() {
+    }
+
+    static String replace(String asciidoc) {
+        if (asciidoc == null || !asciidoc.contains(OPEN)) {
+            return asciidoc;
+        }
+        StringBuilder out = new StringBuilder(asciidoc.length() * 2);
+        int from = 0;
+        while (true) {
+            int start = asciidoc.indexOf(OPEN, from);
+            if (start < 0) {
+                break;
+            }
+            int end = matchingBracket(asciidoc, start + OPEN.length() - 1);
+            if (end < 0) {
+                break;
+            }
+            out.append(asciidoc, from, start);
+            String expression = asciidoc.substring(start + OPEN.length(), end);
+            out.append(Adoc.html(MathMlAdapter.render(expression)));
+            from = end + 1;
+        }
+        out.append(asciidoc, from, asciidoc.length());
+        return out.toString();
+    }
+
+    /** @return index of the ']' closing the '[' at open, or -1 when there is none */
+    static int matchingBracket(String s, int open) {
+        int depth = 0;
+        for (int i = open; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '[') {
+                depth++;
+            } else if (c == ']' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

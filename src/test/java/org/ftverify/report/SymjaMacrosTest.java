@@ -1,0 +1,32 @@
+package org.ftverify.report;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SymjaMacrosTest {
+    @Test
+    void macroEndIsFoundByBracketBalancing() {
+        String s = "x symja:[Abs[m[a] - Sqrt[d]]] y";
+        assertEquals(s.indexOf("] y"), SymjaMacros.matchingBracket(s, s.indexOf('[')));
+        String out = SymjaMacros.replace(s);
+        assertTrue(out.startsWith("x pass:["), out);
+        assertTrue(out.endsWith("] y"), out);
+        assertFalse(out.contains("symja:["), out);
+        if (!MathMlAdapter.available()) {
+            assertTrue(out.contains("Abs[m[a\\] - Sqrt[d\\]\\]"), "']' escaped inside the pass macro: " + out);
+        }
+    }
+
+    @Test
+    void unbalancedMacroIsLeftAsWritten() {
+        assertEquals("symja:[Sqrt[x]", SymjaMacros.replace("symja:[Sqrt[x]"));
+    }
+
+    @Test
+    void textWithoutMacrosIsUnchanged() {
+        assertEquals("plain *text*", SymjaMacros.replace("plain *text*"));
+    }
+}

@@ -149,7 +149,7 @@ public final class LoraTheoryModel {
     public double kappaSlow(Activation s, double mu, double gamma) {
         requireMu(mu);
         requirePositive("gamma", gamma);
-        GaussHermite g = GaussHermite.rule(SaddleRates.DIRECT_POINTS);
+        GaussianRule g = GaussianRule.hermite(SaddleRates.DIRECT_POINTS);
         double e2 = 0, e4 = 0;
         for (int i = 0; i < g.size(); i++) {
             double d = s.d1(g.node(i)), d2 = d * d;

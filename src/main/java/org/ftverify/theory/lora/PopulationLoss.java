@@ -28,7 +28,7 @@ public final class PopulationLoss {
             case LIN, HE1 -> 0.5 * (q - 2 * r + 1);
             case ERF -> (Math.asin(2 * q / (1 + 2 * q)) + Math.asin(2.0 / 3) - 2 * Math.asin(2 * r / Math.sqrt(3 * (1 + 2 * q)))) / Math.PI;
             case RELU -> relu(r, q);
-            case TANH, SIGMOID -> quadrature(s, mu, u, m, GaussHermite.rule(LoraDrift.REFERENCE_POINTS));
+            case TANH, SIGMOID -> quadrature(s, mu, u, m, GaussianRule.hermite(LoraDrift.REFERENCE_POINTS));
             default -> hermite(s.hermiteOrder(), r, q);
         };
     }
@@ -55,7 +55,7 @@ public final class PopulationLoss {
     }
 
     /** ½ E[(σ(λ) − σ(ν))²] by a tensor Gauss–Hermite rule over ν = z₁, ρ = m z₁ + √(1−m²) z₂. */
-    public static double quadrature(Activation s, double mu, double u, double m, GaussHermite rule) {
+    public static double quadrature(Activation s, double mu, double u, double m, GaussianRule rule) {
         int n = rule.size();
         double sm = Math.sqrt(Math.max(0, 1 - m * m)), a = mu + u * m, b = u * sm, sum = 0;
         for (int i = 0; i < n; i++) {

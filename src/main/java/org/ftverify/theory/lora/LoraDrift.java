@@ -102,7 +102,8 @@ public final class LoraDrift {
             for (int j = 0; j < n2; j++) {
                 double z2 = y[j], lam = a * z1 + b * z2, v, d;
                 switch (s) {
-                    case TANH -> { v = Math.tanh(lam); d = 1 - v * v; }
+                    // tanh via one exp (an intrinsic) instead of Math.tanh (~3x slower here); absolute error ~1e-16
+                    case TANH -> { v = 1 - 2 / (Math.exp(2 * lam) + 1); d = 1 - v * v; }
                     case SIGMOID -> { v = 1 / (1 + Math.exp(-lam)); d = v * (1 - v); }
                     case ERF -> { v = FastErf.erf(lam); d = TWO_OVER_SQRT_PI * Math.exp(-lam * lam); }
                     default -> { v = s.value(lam); d = s.d1(lam); }

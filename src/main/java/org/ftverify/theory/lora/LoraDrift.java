@@ -56,17 +56,23 @@ public final class LoraDrift {
      * to measure the error of refine = 1).
      */
     static void smoothMoments(Activation s, double mu, double u, double m, int refine, double[] out) {
-        GaussianRule[] rules = switch (s) {
+        GaussianRule[] rules = trapezoidRules(s);
+        double sm = Math.sqrt(Math.max(0, 1 - m * m));
+        quadratureMoments(s, mu, u, m, rules[level(mu + u * m, refine)], rules[level(u * sm, refine)], out);
+    }
+
+    /** The trapezoid family of tanh, sigmoid or erf, indexed by refinement level 1..{@link #MAX_LEVEL}. */
+    static GaussianRule[] trapezoidRules(Activation s) {
+        return switch (s) {
             case TANH -> TANH_RULES;
             case SIGMOID -> SIGMOID_RULES;
             case ERF -> ERF_RULES;
             default -> throw new IllegalArgumentException("activation: trapezoid rules exist for tanh, sigmoid, erf, not " + s.id());
         };
-        double sm = Math.sqrt(Math.max(0, 1 - m * m));
-        quadratureMoments(s, mu, u, m, rules[level(mu + u * m, refine)], rules[level(u * sm, refine)], out);
     }
 
-    private static int level(double coefficient, int refine) {
+    /** Level for a direction whose coefficient in λ is {@code coefficient}: the step shrinks as 1/⌈|c|⌉. */
+    static int level(double coefficient, int refine) {
         double c = Math.abs(coefficient);
         int l = c <= 1 ? 1 : (int) Math.ceil(c);
         return Math.min(MAX_LEVEL, l * refine);

@@ -17,19 +17,23 @@ class LoraTheoryModelTest {
     @Test
     void lossClosedFormsMatchSpecPolynomialsAndQuadrature() {
         Random rnd = new Random(17);
-        GaussianRule ref = GaussianRule.hermite(100);
-        for (int t = 0; t < 30; t++) {
+        double worstErf = 0;
+        for (int t = 0; t < 60; t++) {
             double mu = rnd.nextDouble(), u = 2 * rnd.nextDouble() - 1, m = 2 * rnd.nextDouble() - 1;
+            if (t % 2 == 1) { mu = 0.7 + 0.3 * mu; u = 0.7 + 0.3 * Math.abs(u); m = 0.9 + 0.1 * Math.abs(m); } // large Q
             double mu2 = mu * mu, u2 = u * u, m2 = m * m;
             double he2 = 0.5 * (12 * m2 * mu2 * u2 - 4 * m2 * u2 + 12 * m * mu2 * mu * u + 12 * m * mu * u2 * u - 12 * m * mu * u
                     + 3 * mu2 * mu2 + 6 * mu2 * u2 - 6 * mu2 + 3 * u2 * u2 - 2 * u2 + 3);
             assertEquals(he2, model.loss(Activation.HE2, mu, u, m), 1e-12);
             for (Activation s : new Activation[] {Activation.LIN, Activation.HE2, Activation.HE3, Activation.HE4, Activation.ERF}) {
-                assertEquals(PopulationLoss.quadrature(s, mu, u, m, ref), model.loss(s, mu, u, m), 1e-10, s + " loss");
+                assertEquals(PopulationLoss.reference(s, mu, u, m), model.loss(s, mu, u, m), 1e-10, s + " loss");
             }
+            worstErf = Math.max(worstErf, Math.abs(PopulationLoss.reference(Activation.ERF, mu, u, m) - model.loss(Activation.ERF, mu, u, m)));
             // ReLU: kinks make the quadrature reference converge slowly
-            assertEquals(PopulationLoss.quadrature(Activation.RELU, mu, u, m, GaussianRule.hermite(180)), model.loss(Activation.RELU, mu, u, m), 2e-3);
+            assertEquals(PopulationLoss.reference(Activation.RELU, mu, u, m), model.loss(Activation.RELU, mu, u, m), 2e-3);
         }
+        System.out.printf("erf loss: arcsin closed form vs trapezoid reference, max |diff| %.3g (incl. Q up to 4)%n", worstErf);
+        assertTrue(worstErf < 1e-12, "erf loss reference error " + worstErf);
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.ftverify.core.Claim;
+import org.ftverify.core.Mutant;
 import org.ftverify.core.Theory;
 
 /**
@@ -53,9 +54,36 @@ public final class LoraTheory implements Theory {
         return "proofs/lora.adoc";
     }
 
+    private List<Claim> exactClaims;
+
     @Override
-    public List<Claim> claims() {
-        return claims(LoraTheoryModel.exact());
+    public synchronized List<Claim> claims() {
+        if (exactClaims == null) exactClaims = claims(LoraTheoryModel.exact());
+        return exactClaims;
+    }
+
+    /**
+     * Wrong theories the verifier must reject: each is the exact model with one prediction perturbed, the same
+     * perturbations the mutant unit tests use. Not every claim depends on every prediction, so a mutant is
+     * expected to falsify the claims that read the perturbed quantity and leave the others verified.
+     */
+    @Override
+    public List<Mutant> mutants() {
+        return List.of(
+                mutant("lora-tau-x1.1", "escape time tau(mu) multiplied by 1.1", LoraTheoryModel.exact().withTauScale(1.1)),
+                mutant("lora-tau-x2", "escape time tau(mu) doubled", LoraTheoryModel.exact().withTauScale(2)),
+                mutant("lora-no-noise-term", "the SGD-noise term (gamma^2/2) u^2 m Psi dropped from dm/dalpha",
+                        LoraTheoryModel.exact().withNoiseFactor(0)),
+                mutant("lora-fixed-point+0.05", "every predicted fixed point / plateau moved by +0.05 in m",
+                        LoraTheoryModel.exact().withFixedPointShift(0.05)),
+                mutant("lora-kappa-x1.25", "late convergence rate kappa_slow multiplied by 1.25", LoraTheoryModel.exact().withKappaScale(1.25)),
+                mutant("lora-loss-x1.05", "population-loss closed forms multiplied by 1.05", LoraTheoryModel.exact().withLossScale(1.05)),
+                mutant("lora-saddle-A+0.05", "saddle coupling A(mu) shifted by +0.05 (moves the roots mu*, changes tau)",
+                        LoraTheoryModel.exact().withSaddleShift(0.05)));
+    }
+
+    private static Mutant mutant(String name, String description, LoraTheoryModel model) {
+        return new Mutant(name, description, () -> claims(model));
     }
 
     /** Analytic then simulation claims of a (possibly perturbed) model, sorted P1..P12. */

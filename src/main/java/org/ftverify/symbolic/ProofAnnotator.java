@@ -53,7 +53,9 @@ final class ProofAnnotator {
 
     private static String stepTitle(ProofBlock block) {
         String kind = block.kind() == ProofBlock.Kind.CHECK ? "check" : "derivation";
-        return "Step " + block.id() + " (" + kind + ")" + (block.title() == null ? "" : ": " + block.title());
+        String title = "Step " + block.id() + " (" + kind + ")" + (block.title() == null ? "" : ": " + block.title());
+        // "[[x]]" in a title would become an AsciiDoc anchor and vanish; a character reference shows a plain "["
+        return title.replace("[", "&#91;");
     }
 
     static String resultBlock(StepResult r) {

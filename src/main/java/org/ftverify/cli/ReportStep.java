@@ -16,7 +16,7 @@ public final class ReportStep {
         Path proofsJson = root.resolve("target/ftverify/proofs.json");
         if (java.nio.file.Files.isDirectory(root.resolve("proofs"))) {
             out.println("[ftverify] executing proof steps in " + root.resolve("proofs"));
-            ProofRunner.runAll(root.resolve("proofs"), proofsJson);
+            for (var page : ProofRunner.runAll(root.resolve("proofs"), proofsJson)) out.printf("[ftverify]   %s: %d checked, %d failed, %d errors%n", page.file(), page.checked(), page.failed(), page.errors());
         }
         return ReportWriter.write(resultsJson, proofsJson, root.resolve("docs"), root.resolve("target/ftverify/report"));
     }

@@ -23,7 +23,9 @@ import org.ftverify.simd.Kernels;
  * (diagnostic and plot), and the random start is checked on its absolute level (spec: mean alpha_esc in
  * [0.6, 1.5] (tau/gamma0)(½ ln d) at d = 1024-2048). (2) The slope is checked with a deterministic overlap
  * m0 = 4/sqrt(d), u0 = 0 (a fixed typical 4-sigma value of the d^{-1/2} scale): the d-dependence is the same ½ ln d,
- * the lottery is gone (per-seed sd ~0.35), and the spec's ±30% becomes a sharp test.
+ * the lottery is gone (per-seed sd ~0.35 for lin, ~1.8 for He3), and the spec's ±30% becomes a sharp test for lin.
+ * Measured for He3 at mu = 0.5 (8 seeds per d): slope 3.64 ± 0.36 over d = 256..4096 and ~4.0 over 512..4096 against
+ * tau/2 = 4.52, i.e. a finite-size shortfall of ~12-20% that the ±30% band still covers.
  */
 final class SimSearchPhase {
     static final String ID = "lora.log-search-phase";
@@ -44,7 +46,7 @@ final class SimSearchPhase {
                         Escape alpha = first alpha with |m| >= 0.5, gamma0 = 1, B = 16 (lora.md §2.6):
                         symja:[alphaEsc == tau/gamma0*(Log(d)/2 + c)].
 
-                        * Slope of the mean escape alpha against ln d, d = 256..2048 (QUICK) or 256..4096, deterministic start
+                        * Slope of the mean escape alpha against ln d, d = 512..4096, deterministic start
                           m0 = 4/sqrt(d), u0 = 0: tau/(2 gamma0) ± 30%.
                         * Random start (v0 uniform, u0 = 1/d^2), d = 1024 (and 2048 above QUICK): mean escape alpha in
                           [0.6, 1.5] (tau/gamma0)(½ ln d).
@@ -61,8 +63,12 @@ final class SimSearchPhase {
         double mu = p.real("mu"), gamma = GAMMA0 / s.lrNormalisation();
         double tau = model.tau(s, mu), slopePred = tau / (2 * GAMMA0);
         boolean quick = ctx.level() == EvidenceLevel.QUICK;
-        int[] dims = quick ? new int[] {256, 512, 1024, 2048} : new int[] {256, 512, 1024, 2048, 4096};
-        int seeds = switch (ctx.level()) { case QUICK -> 4; case STANDARD -> 8; case DEEP -> 16; };
+        // d >= 512 keeps m0 = 4/sqrt(d) <= 0.18, well below the threshold 0.5 (at d = 256 it would already be 0.25).
+        int[] dims = {512, 1024, 2048, 4096};
+        // He3's SGD noise is several times the linear one at the saddle, so its per-seed spread is ~5x larger
+        // (measured sd ~1.8 vs ~0.35 per d): twice the seeds.
+        int base = switch (ctx.level()) { case QUICK -> 4; case STANDARD -> 8; case DEEP -> 16; };
+        int seeds = s == Activation.HE3 ? 2 * base : base;
         double alphaMax = Math.max(200, 20 * tau / GAMMA0 * Math.log(4096)); // generous: a run that hits it is reported
 
         Evidence e = new Evidence().diagnostic("kernels", Kernels.species()).diagnostic("tau (model)", tau);

@@ -13,6 +13,7 @@ public final class SimulationClaims {
     public static List<Claim> all(LoraTheoryModel model) {
         if (model == null) throw new IllegalArgumentException("model: must not be null");
         return List.of(SimOdeTracking.claim(model), SimSaddleGrowth.claim(model), SimSearchPhase.claim(model),
-                SimReluHalfSpeed.claim(model), SimPretrainingHurts.claim(model));
+                SimReluHalfSpeed.claim(model), SimPretrainingHurts.claim(model),
+                SimInteriorDivergence.claim(model), SimNoisePlateau.claim(model), SimFixedPointSymmetry.claim(model));
     }
 }

@@ -9,12 +9,13 @@ import org.ftverify.core.CheckContext;
  * mu = 0.9 vs 0.6, one d vs another) cancel most of the seed-to-seed spread of ln|m0|.
  */
 final class EscapeRuns {
+    private static final double[] NO_CHECKPOINTS = new double[0];
+
     private EscapeRuns() {}
 
     /** Escape alphas (first alpha with |m| >= threshold; NaN when none before alphaMax), one per seed. */
     static double[] alphas(CheckContext ctx, long stream, int seeds, SimSetup setup, SimStart start, double threshold, double alphaMax) {
-        List<SimRun> runs = SimParallel.map(seeds, k -> start.apply(new LoraSgd(setup, ctx.subSeed(stream + k)))
-                .run(new double[0], threshold, alphaMax));
+        List<SimRun> runs = SimParallel.map(seeds, k -> SimCache.run(setup, ctx.subSeed(stream + k), start, NO_CHECKPOINTS, threshold, alphaMax));
         double[] out = new double[seeds];
         for (int k = 0; k < seeds; k++) out[k] = runs.get(k).escapeAlpha();
         return out;

@@ -91,7 +91,7 @@ final class SimOdeTracking {
     private static double[] gaps(LoraTheoryModel model, Activation s, double mu, double gamma, int d, int batch, double[] cps,
                                  Trajectory ode, int seeds, CheckContext ctx, long stream, Evidence e, boolean withTheory) {
         SimSetup setup = new SimSetup(s, mu, gamma, d, batch);
-        List<SimRun> runs = SimParallel.map(seeds, k -> new LoraSgd(setup, ctx.subSeed(stream + k)).startWarm(U0, M0).run(cps, 2, cps[cps.length - 1]));
+        List<SimRun> runs = SimParallel.map(seeds, k -> SimCache.run(setup, ctx.subSeed(stream + k), SimStart.warm(U0, M0), cps, 2, cps[cps.length - 1]));
         double[] gaps = new double[seeds];
         for (int k = 0; k < seeds; k++) {
             SimRun r = runs.get(k);

@@ -83,7 +83,7 @@ final class SimPretrainingHurts {
         boolean quick = ctx.level() == EvidenceLevel.QUICK;
         int d = quick ? 512 : 2048, seeds = ctx.level() == EvidenceLevel.DEEP ? 16 : 8;
         double predicted = model.tau(Activation.LIN, 0.9) / model.tau(Activation.LIN, 0.6);
-        double alphaMax = Math.max(500, 20 * model.tau(Activation.LIN, 0.9) * Math.log(d));
+        double alphaMax = 8000; // >= 10x the predicted escape at mu = 0.9; model-independent so mutants see the same runs
         SimStart start = SimStart.random(1.0 / ((double) d * d));
         double[] hi = EscapeRuns.alphas(ctx, 0, seeds, new SimSetup(Activation.LIN, 0.9, 1, d, 16), start, 0.5, alphaMax);
         double[] lo = EscapeRuns.alphas(ctx, 0, seeds, new SimSetup(Activation.LIN, 0.6, 1, d, 16), start, 0.5, alphaMax);
@@ -105,7 +105,10 @@ final class SimPretrainingHurts {
         int d = 4096, seeds = switch (ctx.level()) { case QUICK -> 1; case STANDARD -> 2; case DEEP -> 4; };
         double predicted = model.kappaSlow(Activation.LIN, mu, gamma);
         SimSetup setup = new SimSetup(Activation.LIN, mu, gamma, d, 16);
-        List<double[][]> runs = SimParallel.map(seeds, k -> lossCurve(new LoraSgd(setup, ctx.subSeed(100 + k)).startWarm(0.05, 0.2), 400));
+        List<double[][]> runs = SimParallel.map(seeds, k -> {
+            long seed = ctx.subSeed(100 + k);
+            return SimCache.memo(new CurveKey(setup, seed), () -> lossCurve(new LoraSgd(setup, seed).startWarm(0.05, 0.2), 400));
+        });
         double[] rates = new double[seeds];
         for (int k = 0; k < seeds; k++) {
             double[] a = runs.get(k)[0], l = runs.get(k)[1];
@@ -129,6 +132,9 @@ final class SimPretrainingHurts {
                 predicted, SimStats.mean(rates), 0.10, "spec ±10% for one seed at d = 4096 (lora.md §3 P7c); fit of ln L on L in [1e-5, 1e-2]"));
         e.diagnostic("(c) fitted rates", Arrays.toString(rates));
     }
+
+    /** Inputs of one loss curve (for {@link SimCache}). */
+    private record CurveKey(SimSetup setup, long seed) {}
 
     /** {alpha[], loss[]} every 0.1 alpha until the loss drops below LOSS_LO/3 or alpha reaches alphaMax. */
     private static double[][] lossCurve(LoraSgd sim, double alphaMax) {

@@ -66,7 +66,7 @@ final class SimSaddleGrowth {
         double lower = 4 / Math.sqrt(d), alphaMax = 400;
         double[] cps = SimStats.grid(0, alphaMax, GRID);
         SimSetup setup = new SimSetup(s, mu, gamma, d, 32);
-        List<SimRun> runs = SimParallel.map(seeds, k -> new LoraSgd(setup, ctx.subSeed(k)).startWarm(0, 2 / Math.sqrt(d)).run(cps, TOP, alphaMax));
+        List<SimRun> runs = SimParallel.map(seeds, k -> SimCache.run(setup, ctx.subSeed(k), SimStart.warm(0, 2 / Math.sqrt(d)), cps, TOP, alphaMax));
 
         Evidence e = new Evidence().diagnostic("kernels", Kernels.species()).diagnostic("d", d).diagnostic("seeds", seeds)
                 .diagnostic("window", "[" + SimStats.fmt(lower) + ", " + TOP + "]");

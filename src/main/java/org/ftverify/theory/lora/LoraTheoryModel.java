@@ -149,7 +149,7 @@ public final class LoraTheoryModel {
     public double kappaSlow(Activation s, double mu, double gamma) {
         requireMu(mu);
         requirePositive("gamma", gamma);
-        GaussHermite g = GaussHermite.rule(SaddleRates.DIRECT_POINTS);
+        GaussianRule g = GaussianRule.hermite(SaddleRates.DIRECT_POINTS);
         double e2 = 0, e4 = 0;
         for (int i = 0; i < g.size(); i++) {
             double d = s.d1(g.node(i)), d2 = d * d;
@@ -174,14 +174,32 @@ public final class LoraTheoryModel {
     }
 
     /**
-     * The even-k bias plateau of lora.md §2.3(3) for He2 on m = 0: {u*, m*} = {√(1/3 − μ²), 0}, m* shifted by
-     * fixedPointShift (u* has no m in its formula). Exists for μ < 1/√3 only.
+     * The even-k bias plateau of lora.md §2.3(3) for He2: {u*, m*} with m* = 0 + fixedPointShift and u* the root of
+     * ∂_u L(u, m*) = 0 near √(1/3 − μ²) (exactly √(1/3 − μ²) when m* = 0: ∂_u L(u, 0) = (6Q − 2)u). Exists for
+     * μ < 1/√3 only. Caveat (also in the P12 claim): m = 0 is invariant under the full ODE only at μ = 0; for μ > 0,
+     * dm/dα = 4γμu* ≠ 0 at the plateau (−(1−m²)∂_m L = 4μu at Q = 1/3), so the plateau lives on the restricted flow.
      */
     public double[] he2BiasPlateau(double mu) {
         requireMu(mu);
         double u2 = 1.0 / 3 - mu * mu;
         if (!(u2 > 0)) throw CheckAbort.outsideDomain("He2 bias plateau needs mu < 1/sqrt(3), got mu = " + mu);
-        return new double[] {Math.sqrt(u2), fixedPointShift};
+        double m = fixedPointShift, u = Math.sqrt(u2);
+        if (m != 0) {
+            if (!(m >= -1 && m <= 1)) throw new IllegalArgumentException("fixedPointShift: He2 plateau m* = " + m + " outside [-1, 1]");
+            double[] mom = new double[3];
+            for (int it = 0; it < 50; it++) { // Newton on E[g rho](u, m*) = dL/du, derivative by central difference
+                double h = 1e-6;
+                LoraDrift.moments(Activation.HE2, mu, u, m, mom);
+                double f = mom[0];
+                LoraDrift.moments(Activation.HE2, mu, u + h, m, mom);
+                double fp = mom[0];
+                LoraDrift.moments(Activation.HE2, mu, u - h, m, mom);
+                double step = f / ((fp - mom[0]) / (2 * h));
+                u -= step;
+                if (Math.abs(step) < 1e-15) break;
+            }
+        }
+        return new double[] {u, m};
     }
 
     /**

@@ -24,7 +24,7 @@ public final class SaddleRates {
 
     /** Direct form of A(μ), normalised. */
     public static double directA(Activation s, double mu) {
-        GaussHermite g = GaussHermite.rule(DIRECT_POINTS);
+        GaussianRule g = GaussianRule.hermite(DIRECT_POINTS);
         double[] z = g.nodes(), w = g.weights();
         double sum = 0;
         for (int i = 0; i < z.length; i++) {
@@ -36,7 +36,7 @@ public final class SaddleRates {
 
     /** Direct form of B(μ), normalised. */
     public static double directB(Activation s, double mu) {
-        GaussHermite g = GaussHermite.rule(DIRECT_POINTS);
+        GaussianRule g = GaussianRule.hermite(DIRECT_POINTS);
         double[] z = g.nodes(), w = g.weights();
         double sum = 0;
         for (int i = 0; i < z.length; i++) {

@@ -98,7 +98,7 @@ class SaddleRatesTest {
         double worst = 0;
         for (Activation s : new Activation[] {Activation.TANH, Activation.SIGMOID, Activation.ERF}) {
             for (double mu : MU) {
-                GaussHermite ref = GaussHermite.rule(180);
+                GaussianRule ref = GaussianRule.hermite(180);
                 double a = ref.expect(z -> (s.value(z) - s.value(mu * z)) * s.d1(mu * z) * z);
                 double diff = Math.abs(a - SaddleRates.directA(s, mu));
                 if (diff > worst) System.out.printf("  %s mu=%.2f: 120 vs 180 points %.3g%n", s, mu, diff);

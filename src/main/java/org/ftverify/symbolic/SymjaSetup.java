@@ -1,0 +1,28 @@
+package org.ftverify.symbolic;
+
+/**
+ * One-time JVM settings that must be in place before Symja's classes load.
+ *
+ * <p>Symja logs through log4j-api but ships no log4j implementation, so log4j's status logger prints an ERROR
+ * banner at start-up. Pointing log4j at its built-in SimpleLoggerContextFactory removes the banner and keeps
+ * Symja's own ERROR-level log lines visible on stderr. This only works if no class touched log4j before;
+ * an explicit -D setting always wins. The SLF4J "no binder" lines come from slf4j-api 1.7 itself and can only be
+ * silenced by adding an SLF4J binding (slf4j-nop) to the pom.
+ */
+final class SymjaSetup {
+    private static final String LOG4J_FACTORY = "log4j2.loggerContextFactory";
+
+    static {
+        if (System.getProperty(LOG4J_FACTORY) == null) {
+            System.setProperty(LOG4J_FACTORY, "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        }
+    }
+
+    private SymjaSetup() {
+    }
+
+    /** Forces the static initialiser; call before the first use of any Symja class. */
+    static void ensure() {
+        // the class initialiser above does the work
+    }
+}

@@ -211,6 +211,20 @@ class LoraSgdTest {
     }
 
     @Test
+    void stepLoopAllocatesNothing() {
+        // HotSpot's per-thread allocation counter; after warm-up, 3000 steps must not allocate (a few hundred bytes of
+        // slack for the counter's own bookkeeping).
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        LoraSgd sim = new LoraSgd(SimSetup.ofBaseRate(Activation.HE3, 0.6, 0.5, 256, 8), 4).startRandom(1e-5);
+        for (int t = 0; t < 3000; t++) sim.step();
+        long tid = Thread.currentThread().getId();
+        long before = mx.getThreadAllocatedBytes(tid);
+        for (int t = 0; t < 3000; t++) sim.step();
+        long allocated = mx.getThreadAllocatedBytes(tid) - before;
+        assertTrue(allocated < 1024, "3000 steps allocated " + allocated + " bytes");
+    }
+
+    @Test
     void divergenceIsReportedWithStepAlphaAndState() {
         LoraSgd sim = new LoraSgd(new SimSetup(Activation.LIN, 0.5, 900, 64, 1), 1).startWarm(1, 0.5);
         CheckAbort e = assertThrows(CheckAbort.class, () -> sim.run(new double[0], 2, 100));

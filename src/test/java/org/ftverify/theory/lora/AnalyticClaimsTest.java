@@ -106,6 +106,16 @@ class AnalyticClaimsTest {
     }
 
     @Test
+    void p10AtTheExactOptimumIsDecidedNotInconclusive() {
+        // w = w* (mu = 0, u = 1, m = 1): every Monte-Carlo sample has error 0, so the standard error is 0; found by the
+        // engine's corner search. The rounding floor keeps the check decidable, and a wrong loss still fails there.
+        Map<String, Object> optimum = Map.of("activation", "lin", "mu", 0.0, "u", 1.0, "m", 1.0);
+        assertEquals(Verdict.VERIFIED, run(LoraTheoryModel.exact(), "lora.population-loss", optimum).verdict());
+        Map<String, Object> near = Map.of("activation", "lin", "mu", 0.0, "u", 1.0, "m", 0.5);
+        assertEquals(Verdict.FALSIFIED, run(LoraTheoryModel.exact().withLossScale(1.05), "lora.population-loss", near).verdict());
+    }
+
+    @Test
     void p10MonteCarloIsReproducible() {
         PopulationLossClaim.MonteCarlo a = PopulationLossClaim.monteCarlo(Activation.HE3, 0.4, 0.3, 0.1, new double[] {0}, 5000, 7);
         PopulationLossClaim.MonteCarlo b = PopulationLossClaim.monteCarlo(Activation.HE3, 0.4, 0.3, 0.1, new double[] {0}, 5000, 7);

@@ -213,10 +213,11 @@ class LoraSgdTest {
     @Test
     void stepLoopAllocatesNothing() {
         // HotSpot's per-thread allocation counter; after warm-up, 3000 steps must not allocate (a few hundred bytes of
-        // slack for the counter's own bookkeeping).
+        // slack for the counter's own bookkeeping). The Vector API only stops boxing its vectors once C2 has compiled
+        // the kernels, so the warm-up must be long enough for C2 (tens of thousands of kernel calls), not just C1.
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         LoraSgd sim = new LoraSgd(SimSetup.ofBaseRate(Activation.HE3, 0.6, 0.5, 256, 8), 4).startRandom(1e-5);
-        for (int t = 0; t < 3000; t++) sim.step();
+        for (int t = 0; t < 60_000; t++) sim.step();
         long tid = Thread.currentThread().getId();
         long before = mx.getThreadAllocatedBytes(tid);
         for (int t = 0; t < 3000; t++) sim.step();

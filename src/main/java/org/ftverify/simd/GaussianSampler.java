@@ -17,7 +17,8 @@ package org.ftverify.simd;
  * <p>Not thread-safe: give each thread its own {@link #stream} instance.
  */
 public final class GaussianSampler {
-    private static final boolean VECTORIZED = VectorApiProbe.usable();
+    /** Vector path: module present and the preferred width divides the 8 lanes (checked without loading it otherwise). */
+    private static final boolean VECTORIZED = VectorApiProbe.usable() && VectorGaussianBlocks.supported();
     private static final int LANES = ScalarGaussianBlocks.LANES;
     private static final int BLOCK = ScalarGaussianBlocks.BLOCK;
 
@@ -26,6 +27,9 @@ public final class GaussianSampler {
     /** Samples generated but not yet handed out: buffer[bufferPos .. BLOCK). */
     private final double[] buffer = new double[BLOCK];
     private int bufferPos = BLOCK;
+    /** Scratch for the vector passes (xoshiro words and radii), allocated once per sampler. */
+    private final long[] words;
+    private final double[] work;
 
     /** Stream 0 of {@code seed}; same as {@code stream(seed, 0)}. */
     public GaussianSampler(long seed) {
@@ -34,6 +38,9 @@ public final class GaussianSampler {
 
     private GaussianSampler(long seed, long streamIndex) {
         SeedMixer.seedXoshiroLanes(seed, streamIndex, state, LANES);
+        int scratch = VECTORIZED ? VectorGaussianBlocks.SCRATCH : 0;
+        words = new long[2 * scratch];
+        work = new double[3 * scratch];
     }
 
     /**
@@ -90,11 +97,12 @@ public final class GaussianSampler {
     public static String algorithm() {
         return "xoshiro256++ x8 lanes + Box-Muller (fdlibm polynomials), "
                 + (VECTORIZED ? "Vector API " + VectorGaussianBlocks.speciesName()
-                        : "scalar (" + VectorApiProbe.reason() + ")");
+                        : "scalar (" + (VectorApiProbe.usable() ? "vector width does not divide 8 lanes"
+                                : VectorApiProbe.reason()) + ")");
     }
 
     private void generate(double[] out, int off, int blocks) {
-        if (VECTORIZED) VectorGaussianBlocks.fill(state, out, off, blocks);
+        if (VECTORIZED) VectorGaussianBlocks.fill(state, out, off, blocks, words, work);
         else ScalarGaussianBlocks.fill(state, out, off, blocks);
     }
 }

@@ -95,15 +95,6 @@ final class VectorKernels {
         return s;
     }
 
-    /** Explicit Vector API axpy, kept only so the benchmark can compare it with the auto-vectorized loop. */
-    static void axpy(double alpha, double[] x, double[] y, int n) {
-        int i = 0;
-        for (int bound = S.loopBound(n); i < bound; i += L) {
-            DoubleVector.fromArray(S, x, i).mul(alpha).add(DoubleVector.fromArray(S, y, i)).intoArray(y, i);
-        }
-        for (; i < n; i++) y[i] += alpha * x[i];
-    }
-
     /**
      * y = A x, four rows at a time: each load of x feeds four FMAs (one per row), which halves the loads per FMA
      * compared with four separate dot products.

@@ -116,11 +116,30 @@ class GaussianSamplerTest {
         SeedMixer.seedXoshiroLanes(3, 4, stateS, 8);
         int blocks = 5000;
         double[] v = new double[blocks * 16 + 5], s = new double[blocks * 16 + 5];
-        VectorGaussianBlocks.fill(stateV, v, 5, blocks);
+        int scratch = VectorGaussianBlocks.SCRATCH;
+        VectorGaussianBlocks.fill(stateV, v, 5, blocks, new long[2 * scratch], new double[3 * scratch]);
         ScalarGaussianBlocks.fill(stateS, s, 5, blocks);
         assertArrayEquals(stateS, stateV, "states must advance identically");
         for (int i = 0; i < s.length; i++) {
             assertEquals(Double.doubleToRawLongBits(s[i]), Double.doubleToRawLongBits(v[i]), "sample " + i);
+        }
+    }
+
+    /**
+     * The same after C2 has compiled the vector passes: the first ~10^6 samples run interpreted or C1-compiled, so
+     * the test above alone would not cover the JIT-compiled code. 2^25 samples (~2 s, mostly warm-up) reach it.
+     */
+    @Test
+    void jitCompiledVectorPathStaysBitwiseIdentical() {
+        int chunk = 16384, chunks = (1 << 25) / chunk;
+        GaussianSampler sampler = GaussianSampler.stream(17, 3);
+        long[] reference = new long[32];
+        SeedMixer.seedXoshiroLanes(17, 3, reference, 8);
+        double[] got = new double[chunk], want = new double[chunk];
+        for (int c = 0; c < chunks; c++) {
+            sampler.fill(got, chunk);
+            ScalarGaussianBlocks.fill(reference, want, 0, chunk / 16);
+            if (!Arrays.equals(got, want)) fail("vector and scalar streams differ in chunk " + c);
         }
     }
 

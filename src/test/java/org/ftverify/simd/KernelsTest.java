@@ -52,7 +52,7 @@ class KernelsTest {
         public double axpyThenSquaredNorm(double al, double[] x, double[] y, int n) {
             return VectorKernels.axpyThenSquaredNorm(al, x, y, n);
         }
-        public void axpy(double al, double[] x, double[] y, int n) { VectorKernels.axpy(al, x, y, n); }
+        public void axpy(double al, double[] x, double[] y, int n) { Kernels.axpy(al, x, y, n); }
         public void gemv(double[] a, int r, int c, double[] x, double[] y) { VectorKernels.gemv(a, r, c, x, y); }
         public void gemvTransposed(double[] a, int r, int c, double[] x, double[] y) {
             VectorKernels.gemvTransposed(a, r, c, x, y);

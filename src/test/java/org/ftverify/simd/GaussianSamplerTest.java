@@ -127,20 +127,28 @@ class GaussianSamplerTest {
 
     /**
      * The same after C2 has compiled the vector passes: the first ~10^6 samples run interpreted or C1-compiled, so
-     * the test above alone would not cover the JIT-compiled code. 2^25 samples (~2 s, mostly warm-up) reach it.
+     * the test above alone would not cover the JIT-compiled code. The vector generator is driven directly (the
+     * sampler may still be on the scalar one) until the warm-up has switched over, plus 2^22 samples more.
      */
     @Test
     void jitCompiledVectorPathStaysBitwiseIdentical() {
-        int chunk = 16384, chunks = (1 << 25) / chunk;
-        GaussianSampler sampler = GaussianSampler.stream(17, 3);
-        long[] reference = new long[32];
-        SeedMixer.seedXoshiroLanes(17, 3, reference, 8);
+        int chunk = 16384, scratch = VectorGaussianBlocks.SCRATCH;
+        long[] vectorState = new long[32], scalarState = new long[32], words = new long[2 * scratch];
+        double[] work = new double[3 * scratch];
+        SeedMixer.seedXoshiroLanes(17, 3, vectorState, 8);
+        SeedMixer.seedXoshiroLanes(17, 3, scalarState, 8);
         double[] got = new double[chunk], want = new double[chunk];
-        for (int c = 0; c < chunks; c++) {
-            sampler.fill(got, chunk);
-            ScalarGaussianBlocks.fill(reference, want, 0, chunk / 16);
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        int afterWarm = 0;
+        for (int c = 0; afterWarm < (1 << 22) / chunk; c++) {
+            VectorGaussianBlocks.fill(vectorState, got, 0, chunk / 16, words, work);
+            ScalarGaussianBlocks.fill(scalarState, want, 0, chunk / 16);
             if (!Arrays.equals(got, want)) fail("vector and scalar streams differ in chunk " + c);
+            if (VectorWarmup.ready()) afterWarm++;
+            assertTrue(System.nanoTime() < deadline, "no switch to the vector generator within 60 s: "
+                    + VectorWarmup.status());
         }
+        assertTrue(GaussianSampler.algorithm().contains("vector generator in use"), GaussianSampler.algorithm());
     }
 
     /** The fdlibm-polynomial log used by Box–Muller agrees with Math.log to 1 ulp over (0, 1]. */

@@ -26,6 +26,7 @@ public class GaussianBench {
 
     @Setup
     public void setup() {
+        VectorGeneratorWait.await();
         out = new double[d];
         sampler = new GaussianSampler(1);
         jdk = RandomGeneratorFactory.of("L64X128MixRandom").create(1);

@@ -46,6 +46,7 @@ public class LoraStepBench {
 
     @Setup
     public void setup() {
+        VectorGeneratorWait.await();
         eta = 1.0 / d; // online-SGD scaling: O(1) change of the overlaps per unit time t = steps / d
         u = 0.5;
         x = new double[batch * d];

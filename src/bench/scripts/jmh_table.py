@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Summarise a JMH JSON result (-rf json) as an AsciiDoc table: mean +- 99.9% error and the fastest iteration.
+"""Summarise a JMH JSON result (-rf json, Mode.SampleTime) as AsciiDoc table rows.
 
-The fastest iteration is reported next to the mean because the benchmark machine is shared (2 cores, other builds
-running): interference only ever adds time, so the minimum is the better estimate of the uncontended cost, and the
-mean shows how noisy the run was. Usage: jmh_table.py result.json
+Why the median: the benchmark machine is shared (2 cores, other builds running). SampleTime times individual
+calls; a call that the OS preempts in favour of another process is one slow outlier, so the median call time is a
+robust estimate of the uncontended cost, while the mean (also printed) absorbs the interference. Usage:
+    jmh_table.py result.json
 """
 import json
 import sys
@@ -11,14 +12,15 @@ import sys
 
 def main(path):
     rows = json.load(open(path))
-    print('|===\n| Benchmark | d | B | mean (us/op) | +- | fastest iteration (us/op)')
+    print('|===\n| Benchmark | d | B | median (us) | mean (us) | p90 (us) | samples')
     for r in rows:
-        name = r['benchmark'].split('.', 3)[-1].replace('org.ftverify.bench.', '')
+        name = r['benchmark'].replace('org.ftverify.bench.', '')
         p = r.get('params', {})
         m = r['primaryMetric']
-        raw = [x for fork in m['rawData'] for x in fork]
-        print('| %s | %s | %s | %.3f | %.3f | %.3f' % (
-            name, p.get('d', ''), p.get('batch', ''), m['score'], m['scoreError'], min(raw)))
+        pct = m['scorePercentiles']
+        count = sum(c for fork in m['rawDataHistogram'] for it in fork for _, c in it)
+        print('| %s | %s | %s | %.3f | %.3f | %.3f | %d' % (
+            name, p.get('d', ''), p.get('batch', ''), pct['50.0'], m['score'], pct['90.0'], count))
     print('|===')
 
 

@@ -10,7 +10,7 @@ import org.openjdk.jmh.annotations.*;
  * Filling d standard normals: {@link GaussianSampler} against the plain loop over the JDK's fastest
  * {@code nextGaussian} (L64X128MixRandom, a modified ziggurat). Divide the time per op by d for ns per sample.
  */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 @Warmup(iterations = 5, time = 1)

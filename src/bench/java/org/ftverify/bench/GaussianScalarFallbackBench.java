@@ -8,7 +8,7 @@ import org.openjdk.jmh.annotations.*;
  * The same sampler in a fork started with {@code -Dftverify.simd=scalar}: the cost of the fallback a JVM without the
  * incubator module would use (same samples, bit for bit).
  */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Dftverify.simd=scalar"})
 @Warmup(iterations = 5, time = 1)

@@ -12,7 +12,7 @@ import org.openjdk.jmh.annotations.*;
  * loops. axpy also has an explicit Vector API version here, to decide whether Kernels should use one (it does not
  * when the auto-vectorized loop is as fast).
  */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 @Warmup(iterations = 3, time = 1)

@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.*;
  * plain loops with the JDK's {@code nextGaussian}; {@link #sampleOnly} draws the step's B x d sample, the reference for
  * the target "a B = 1 step costs at most 1.5x its sample".
  */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 @Warmup(iterations = 5, time = 1)

@@ -11,11 +11,11 @@ final class VectorGeneratorWait {
     private VectorGeneratorWait() {}
 
     static void await() {
-        double[] one = new double[16];
+        double[] buffer = new double[1 << 16];
         GaussianSampler probe = new GaussianSampler(0);
         long start = System.nanoTime();
         while (!GaussianSampler.algorithm().contains("in use")) {
-            probe.fill(one, 16); // the first fill starts the warm-up thread
+            probe.fill(buffer, buffer.length); // the warm-up thread starts after 2^20 samples
             if (GaussianSampler.algorithm().contains("never")) {
                 throw new IllegalStateException("vector generator never warmed up: " + GaussianSampler.algorithm());
             }

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Why: Vector API code is fast only once C2 has compiled it; interpreted or C1-compiled it boxes every vector and
  * runs at ~10 us per sample, and reaching C2 for the five generator passes takes 2–5 s of such execution (longer on
  * a loaded machine). A JVM that draws fewer than ~10^8 samples would lose more in that warm-up than it gains. Since
- * both generators produce the same bits, the sampler can use the scalar one (~10 ns per sample from the start) while
+ * both generators produce the same bits, the sampler can use the scalar one (~7 ns per sample from the start) while
  * a daemon thread warms the vector passes up on a private throw-away state, and switch once the vector passes are
  * measured fast: {@value #CONSECUTIVE_FAST} consecutive chunks at no more than {@value #FAST_NS_PER_SAMPLE} ns per
  * sample. If that does not happen within {@value #DEADLINE_SECONDS} s the scalar generator stays in use (a JIT that
@@ -19,16 +19,25 @@ final class VectorWarmup {
     static final int CONSECUTIVE_FAST = 200;
     static final int DEADLINE_SECONDS = 120;
 
+    static final long START_AFTER_SAMPLES = 1L << 20;
+
     private static final AtomicBoolean STARTED = new AtomicBoolean();
+    private static long scalarSamples;
     private static volatile boolean ready;
-    private static volatile String status = "not started";
+    private static volatile String status = "scalar generator until 2^20 samples are drawn";
 
     private VectorWarmup() {}
 
-    /** True once the vector generator has been measured fast; the first call starts the warm-up thread. */
-    static boolean ready() {
+    /**
+     * True once the vector generator has been measured fast. The warm-up thread starts only after this JVM has drawn
+     * {@value #START_AFTER_SAMPLES} samples (a few ms of scalar generation), so short runs never pay its CPU time.
+     *
+     * @param samples how many samples the caller is about to generate (counted towards the start threshold)
+     */
+    static boolean ready(int samples) {
         if (ready) return true;
-        if (STARTED.compareAndSet(false, true)) {
+        scalarSamples += samples; // racy on purpose: only a rough threshold
+        if (scalarSamples >= START_AFTER_SAMPLES && STARTED.compareAndSet(false, true)) {
             status = "warming up";
             Thread t = new Thread(VectorWarmup::warmUp, "ftverify-simd-warmup");
             t.setDaemon(true);

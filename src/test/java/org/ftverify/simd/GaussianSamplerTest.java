@@ -144,7 +144,7 @@ class GaussianSamplerTest {
             VectorGaussianBlocks.fill(vectorState, got, 0, chunk / 16, words, work);
             ScalarGaussianBlocks.fill(scalarState, want, 0, chunk / 16);
             if (!Arrays.equals(got, want)) fail("vector and scalar streams differ in chunk " + c);
-            if (VectorWarmup.ready()) afterWarm++;
+            if (VectorWarmup.ready(chunk)) afterWarm++;
             assertTrue(System.nanoTime() < deadline, "no switch to the vector generator within 60 s: "
                     + VectorWarmup.status());
         }

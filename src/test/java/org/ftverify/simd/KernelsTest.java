@@ -209,7 +209,8 @@ class KernelsTest {
         assertThrows(IllegalArgumentException.class, () -> Kernels.squaredNorm(null, 0));
         e = assertThrows(IllegalArgumentException.class, () -> Kernels.gemv(a, 2, 3, a, a));
         assertTrue(e.getMessage().contains("rows * cols = 6"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Kernels.gemv(a, 2, 2, new double[1], a));
+        e = assertThrows(IllegalArgumentException.class, () -> Kernels.gemv(a, 2, 2, new double[1], a));
+        assertEquals("x.length = 1 must be >= cols = 2", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Kernels.gemvTransposed(a, 2, 2, a, new double[1]));
         assertThrows(IllegalArgumentException.class, () -> Kernels.gemv(a, -1, 2, a, a));
     }

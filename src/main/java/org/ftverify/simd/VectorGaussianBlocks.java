@@ -13,14 +13,15 @@ import jdk.incubator.vector.VectorSpecies;
  * operation for operation (no fma), L lanes at a time, so the output is bitwise identical to the scalar reference.
  * Loaded only when the Vector API module is present, and used only when L divides the 8 logical lanes.
  *
- * <p>Why three small passes over a scratch chunk instead of one loop: C2 only keeps vectors in registers when every
+ * <p>Why five small passes over a scratch chunk instead of one loop: C2 only keeps vectors in registers when every
  * Vector API call in the loop is inlined, and a single loop body with all ~90 vector operations exceeds its inlining
  * budgets (hot method too big, NodeCountInliningCutoff), after which every intermediate vector is boxed on the heap
- * (measured: 100x slower, 1 MB allocated per 4096 samples). Each of the five passes below is small enough to
- * compile fully, each is its own compilation unit (see {@link Pass}), and constants are broadcast once outside the loops (a scalar operand costs a broadcast per use
- * in the inlining budget). The passes exchange data through L1-resident scratch arrays owned by the caller, so
- * nothing is allocated. Rotations are written as shift-or and blends done on long lanes, because JDK 17
- * does not intrinsify the ROL operator or long-to-double mask casts.
+ * (measured: 100x slower, 1 MB allocated per 4096 samples). Each pass below is small enough to compile fully and is
+ * its own compilation unit (see {@link Pass}); constants are broadcast once outside the loops (a scalar operand
+ * costs a broadcast per use in the inlining budget). The passes exchange data through L1-resident scratch arrays
+ * owned by the caller, so nothing is allocated. Rotations are written as shift-or and blends are done on long
+ * lanes, because JDK 17 left the ROL operator and long-to-double mask casts un-intrinsified here
+ * (-XX:+PrintIntrinsics).
  */
 final class VectorGaussianBlocks {
     private static final VectorSpecies<Long> LS = LongVector.SPECIES_PREFERRED;

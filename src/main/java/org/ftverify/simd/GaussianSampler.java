@@ -29,7 +29,7 @@ public final class GaussianSampler {
     /** Samples generated but not yet handed out: buffer[bufferPos .. BLOCK). */
     private final double[] buffer = new double[BLOCK];
     private int bufferPos = BLOCK;
-    /** Scratch for the vector passes (xoshiro words and radii), allocated once per sampler. */
+    /** Scratch for the vector passes (xoshiro words; radii and temporaries), allocated once per sampler. */
     private final long[] words;
     private final double[] work;
 
@@ -48,8 +48,8 @@ public final class GaussianSampler {
     /**
      * Independent reproducible stream number {@code streamIndex} (any long) of {@code seed}, e.g. one per
      * simulation repetition or per thread. Seeds are mixed SplitMix64-style ({@link SeedMixer}); streams are
-     * statistically independent, not provably disjoint (overlap of two xoshiro256++ sequences of length n has chance
-     * about n^2 2^-256).
+     * statistically independent, not provably disjoint (two stretches of n draws from random points of the 2^256
+     * xoshiro256++ cycle overlap with chance about 2n 2^-256).
      */
     public static GaussianSampler stream(long seed, long streamIndex) {
         return new GaussianSampler(seed, streamIndex);

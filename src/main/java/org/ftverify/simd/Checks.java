@@ -17,7 +17,9 @@ final class Checks {
         length(nName, n, bName, b);
     }
 
-    static void matrix(double[] a, int rows, int cols, double[] x, int xLen, double[] y, int yLen) {
+    /** A is rows x cols; x must hold at least xLen (named xDim) entries and y at least yLen (named yDim). */
+    static void matrix(double[] a, int rows, int cols, double[] x, String xDim, int xLen, double[] y, String yDim,
+            int yLen) {
         if (rows < 0) throw new IllegalArgumentException("rows = " + rows + " must be >= 0");
         if (cols < 0) throw new IllegalArgumentException("cols = " + cols + " must be >= 0");
         if (a == null) throw new IllegalArgumentException("a must not be null");
@@ -25,7 +27,15 @@ final class Checks {
         if (size > a.length) {
             throw new IllegalArgumentException("rows * cols = " + size + " must be <= a.length = " + a.length);
         }
-        length("x length", xLen, "x", x);
-        length("y length", yLen, "y", y);
+        vectorLength("x", x, xLen, xDim);
+        vectorLength("y", y, yLen, yDim);
+    }
+
+    private static void vectorLength(String name, double[] v, int needed, String dimension) {
+        if (v == null) throw new IllegalArgumentException(name + " must not be null");
+        if (v.length < needed) {
+            throw new IllegalArgumentException(name + ".length = " + v.length + " must be >= " + dimension + " = "
+                    + needed);
+        }
     }
 }

@@ -96,9 +96,11 @@ final class ScalarGaussianBlocks {
         double sin = phi + phi * z * (((((z * S6 + S5) * z + S4) * z + S3) * z + S2) * z + S1);
         double cos = (1.0 - z * 0.5) + z * z * (((((z * C6 + C5) * z + C4) * z + C3) * z + C2) * z + C1);
 
-        boolean swap = (w2 & 1) != 0;
-        double a = swap ? sin : cos;
-        double b = swap ? cos : sin;
+        // Branch-free select (the quadrant bits are random, so a branch would mispredict half the time).
+        long cosBits = Double.doubleToRawLongBits(cos), sinBits = Double.doubleToRawLongBits(sin);
+        long swap = -(w2 & 1) & (cosBits ^ sinBits);
+        double a = Double.longBitsToDouble(cosBits ^ swap);
+        double b = Double.longBitsToDouble(sinBits ^ swap);
         long signA = (w2 ^ (w2 >>> 1)) << 63;
         long signB = (w2 >>> 1) << 63;
         out[i1] = Double.longBitsToDouble(Double.doubleToRawLongBits(r * a) ^ signA);
@@ -110,10 +112,9 @@ final class ScalarGaussianBlocks {
         long bits = Double.doubleToRawLongBits(x);
         double e = Double.longBitsToDouble((bits >>> 52) | TWO_POW_52_BITS) - EXPONENT_OFFSET;
         double m = Double.longBitsToDouble((bits & MANTISSA) | ONE_BITS);
-        if (m > SQRT2) {
-            m = m * 0.5;
-            e = e + 1.0;
-        }
+        boolean big = m > SQRT2; // random: ternaries let C2 emit conditional moves instead of a branch
+        m = big ? m * 0.5 : m;
+        e = big ? e + 1.0 : e;
         double f = m - 1.0;
         double s = f / (f + 2.0);
         double z = s * s;

@@ -116,12 +116,38 @@ class GaussianSamplerTest {
         SeedMixer.seedXoshiroLanes(3, 4, stateS, 8);
         int blocks = 5000;
         double[] v = new double[blocks * 16 + 5], s = new double[blocks * 16 + 5];
-        VectorGaussianBlocks.fill(stateV, v, 5, blocks);
+        int scratch = VectorGaussianBlocks.SCRATCH;
+        VectorGaussianBlocks.fill(stateV, v, 5, blocks, new long[2 * scratch], new double[3 * scratch]);
         ScalarGaussianBlocks.fill(stateS, s, 5, blocks);
         assertArrayEquals(stateS, stateV, "states must advance identically");
         for (int i = 0; i < s.length; i++) {
             assertEquals(Double.doubleToRawLongBits(s[i]), Double.doubleToRawLongBits(v[i]), "sample " + i);
         }
+    }
+
+    /**
+     * The same after C2 has compiled the vector passes: the first ~10^6 samples run interpreted or C1-compiled, so
+     * the test above alone would not cover the JIT-compiled code. The vector generator is driven directly (the
+     * sampler may still be on the scalar one) until the warm-up has switched over, plus 2^22 samples more.
+     */
+    @Test
+    void jitCompiledVectorPathStaysBitwiseIdentical() {
+        int chunk = 16384, scratch = VectorGaussianBlocks.SCRATCH;
+        long[] vectorState = new long[32], scalarState = new long[32], words = new long[2 * scratch];
+        double[] work = new double[3 * scratch];
+        SeedMixer.seedXoshiroLanes(17, 3, vectorState, 8);
+        SeedMixer.seedXoshiroLanes(17, 3, scalarState, 8);
+        double[] got = new double[chunk], want = new double[chunk];
+        long deadline = System.nanoTime() + (VectorWarmup.DEADLINE_SECONDS + 5) * 1_000_000_000L;
+        int afterWarm = 0;
+        for (int c = 0; afterWarm < (1 << 22) / chunk; c++) {
+            VectorGaussianBlocks.fill(vectorState, got, 0, chunk / 16, words, work);
+            ScalarGaussianBlocks.fill(scalarState, want, 0, chunk / 16);
+            if (!Arrays.equals(got, want)) fail("vector and scalar streams differ in chunk " + c);
+            if (VectorWarmup.ready(chunk)) afterWarm++;
+            assertTrue(System.nanoTime() < deadline, "no switch to the vector generator: " + VectorWarmup.status());
+        }
+        assertTrue(GaussianSampler.algorithm().contains("vector generator in use"), GaussianSampler.algorithm());
     }
 
     /** The fdlibm-polynomial log used by Box–Muller agrees with Math.log to 1 ulp over (0, 1]. */

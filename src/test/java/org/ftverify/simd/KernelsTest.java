@@ -52,7 +52,7 @@ class KernelsTest {
         public double axpyThenSquaredNorm(double al, double[] x, double[] y, int n) {
             return VectorKernels.axpyThenSquaredNorm(al, x, y, n);
         }
-        public void axpy(double al, double[] x, double[] y, int n) { VectorKernels.axpy(al, x, y, n); }
+        public void axpy(double al, double[] x, double[] y, int n) { Kernels.axpy(al, x, y, n); }
         public void gemv(double[] a, int r, int c, double[] x, double[] y) { VectorKernels.gemv(a, r, c, x, y); }
         public void gemvTransposed(double[] a, int r, int c, double[] x, double[] y) {
             VectorKernels.gemvTransposed(a, r, c, x, y);
@@ -209,7 +209,8 @@ class KernelsTest {
         assertThrows(IllegalArgumentException.class, () -> Kernels.squaredNorm(null, 0));
         e = assertThrows(IllegalArgumentException.class, () -> Kernels.gemv(a, 2, 3, a, a));
         assertTrue(e.getMessage().contains("rows * cols = 6"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Kernels.gemv(a, 2, 2, new double[1], a));
+        e = assertThrows(IllegalArgumentException.class, () -> Kernels.gemv(a, 2, 2, new double[1], a));
+        assertEquals("x.length = 1 must be >= cols = 2", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Kernels.gemvTransposed(a, 2, 2, a, new double[1]));
         assertThrows(IllegalArgumentException.class, () -> Kernels.gemv(a, -1, 2, a, a));
     }

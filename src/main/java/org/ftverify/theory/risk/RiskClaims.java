@@ -1,0 +1,14 @@
+package org.ftverify.theory.risk;
+
+import java.util.List;
+import org.ftverify.core.Claim;
+
+/** The twelve claims P1–P12 of risk.md §3, all built from one (possibly perturbed) {@link RiskTheoryModel}. */
+final class RiskClaims {
+    private RiskClaims() {}
+
+    static List<Claim> all(RiskTheoryModel model) {
+        return List.of(
+                DecompositionClaim.build(model));
+    }
+}

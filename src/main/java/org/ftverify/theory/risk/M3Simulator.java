@@ -66,4 +66,13 @@ final class M3Simulator {
             }
         };
     }
+
+    /** Fork estimates U(c_j) at each depth, each depth with its own prefixes and forks (independent light probes). */
+    ForkEstimator.Estimate[] profile(int[] depths, int prefixes, int branches, long seed) {
+        ForkEstimator.Estimate[] out = new ForkEstimator.Estimate[depths.length];
+        for (int j = 0; j < depths.length; j++) {
+            out[j] = ForkEstimator.run(forkAt(depths[j]), prefixes, branches, org.ftverify.core.Seeds.mix(seed, 1000 + j));
+        }
+        return out;
+    }
 }

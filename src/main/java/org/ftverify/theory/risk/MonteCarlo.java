@@ -34,11 +34,25 @@ final class MonteCarlo {
         double cap;
         int floor;
         switch (level) {
-            case QUICK -> { cap = 2.5e8; floor = 2000; }
+            case QUICK -> { cap = 1.2e8; floor = 2000; }
             case STANDARD -> { cap = 2.5e9; floor = 10000; }
             default -> { return specRuns; }
         }
         long n = (long) Math.floor(cap / Math.max(1, workPerRun));
         return (int) Math.max(Math.min(floor, specRuns), Math.min(specRuns, n));
+    }
+
+    /**
+     * Number of fork groups (prefixes) at a level: the requested M at DEEP; below, capped by the same work budget as
+     * {@link #runs}, never fewer than {@code floor} groups (sqrt(2/(M(B-1))) stays at a few percent).
+     */
+    static int groups(EvidenceLevel level, int requested, double workPerGroup, int floor) {
+        double cap = switch (level) {
+            case QUICK -> 1.2e8;
+            case STANDARD -> 2.5e9;
+            default -> Double.POSITIVE_INFINITY;
+        };
+        long n = (long) Math.floor(cap / Math.max(1, workPerGroup));
+        return (int) Math.max(Math.min(floor, requested), Math.min(requested, n));
     }
 }

@@ -9,6 +9,17 @@ final class RiskClaims {
 
     static List<Claim> all(RiskTheoryModel model) {
         return List.of(
-                DecompositionClaim.build(model));
+                DecompositionClaim.build(model),
+                ForkEstimatorClaim.build(model),
+                BayesOptimalityClaim.build(model),
+                LyapunovClaim.build(model),
+                LinearRegressionClaim.build(model),
+                PowerLawEnvelopeClaim.build(model),
+                FisherRateClaim.build(model),
+                BudgetDepthClaim.build(model),
+                CalibrationClaim.build(model),
+                SlowestChannelClaim.build(model),
+                CmiCriterionClaim.build(model),
+                PhaseDiagramClaim.build(model));
     }
 }

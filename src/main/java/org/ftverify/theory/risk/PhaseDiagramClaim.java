@@ -238,6 +238,6 @@ final class PhaseDiagramClaim {
     }
 
     private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.3g", v);
+        return Checks.fmt(Double.parseDouble(String.format(Locale.ROOT, "%.3g", v)));
     }
 }

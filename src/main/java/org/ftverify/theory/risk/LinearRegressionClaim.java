@@ -31,7 +31,8 @@ final class LinearRegressionClaim {
                 Parameter.integer("d", 8, 128, 16, true, "dimension; h_i = i^-beta"),
                 Parameter.real("beta", 0.5, 2, 1, "spectral decay of H"),
                 Parameter.choice("b", List.of("4", "1", "2", "8", "32"), "batch size"),
-                Parameter.real("etaFraction", 0.05, 0.8, 0.3, "eta as a fraction of the stability limit"),
+                Parameter.real("etaFraction", 0.05, 0.5, 0.3, "eta as a fraction of the stability limit (the spec's 0.8 is cut to 0.5 so that "
+                        + "the per-run risk keeps a finite variance, which the 5-SE tolerance needs; see the claim text)"),
                 Parameter.real("sigma2", 0.01, 1, 0.25, "label-noise variance"),
                 Parameter.integer("T", 100, 2000, 400, true, "steps"));
         return Claim.builder(ID)
@@ -50,6 +51,12 @@ final class LinearRegressionClaim {
                         the Hipparchus solution of the continuous dynamics dm/dτ = (m~t+1~ − m~t~)/η (τ = ηt) against the Richardson limit of the recursion.
                         The quick level simulates with an O(b + d) kernel that is exact in law (see M2Simulator); standard and deep draw the
                         b feature vectors literally.
+
+                        *Domain (found while building the check):* the spec lets η go to 0.8 of the stability limit, but the 5-SE tolerance needs
+                        the per-run excess risk to have a finite variance, i.e. a stable fourth moment of δ~t~. For one mode the fourth moment of
+                        1 − (η/b)Σ~j~x~j~² is stable only for ηh < 0.383 when b = 1, which is 0.575 of the second-moment limit 2/3 (0.63, 0.70, 0.77, 0.91 of
+                        it for b = 2, 4, 8, 32). Beyond that the SE estimates are meaningless: at 0.8 of the limit, b ∈ {1, 2}, β = 2 the simulated mean
+                        missed the exact E~t~ by 3.6–3.9 estimated SE with single runs carrying up to 7% of the total. The search therefore stops at 0.5.
                         """)
                 .provenance("reconstruction [R ✓num] (model M2)")
                 .tolerance("5 MC SE for E_t; 1e-10 for the fixed point; exact interval for the small-eta ratio; printed digits; Richardson estimate for the ODE")

@@ -79,6 +79,8 @@ final class CalibrationClaim {
             e.diagnostic("main fit", "not identifiable at this point: " + fit.note());
         }
         e.diagnostic("main fit (Algorithm 1)", fit.toString());
+        e.diagnostic("fork probes", String.format(Locale.ROOT, "M = %d prefixes x B = 11 per depth (spec); relative SE of each U(c) about sqrt(2/(M(B-1))) = %.2f%%",
+                m, 100 * Math.sqrt(2.0 / (m * (BRANCHES - 1.0)))));
         identifiability(model, m, ctx.subSeed(2), e);
         figure(model, ctx, e);
         return e;
@@ -158,13 +160,13 @@ final class CalibrationClaim {
             M3Task task = new M3Task(rhos[r], ETA0, T0, Q, 0, Double.POSITIVE_INFINITY);
             ForkEstimator.Estimate[] est = probes(task, 200, ctx.subSeed(10 + r));
             Calibration.Fit fit = fit(task, est);
-            String name = String.format(Locale.ROOT, "M3 rho = %.2f", rhos[r]);
+            String name = String.format(Locale.ROOT, "M3 ρ=%.2f", rhos[r]);
             double[] line = new double[dense.length];
             for (int k = 0; k < dense.length; k++) line[k] = model.m3VOpt(task, dense[k]);
-            e.series(Series.theory(F2, name + ": theory slope " + fmt(model.m3Alpha(task)), "probe depth c", "V_opt(c)", dense, line).withLogAxes(true, true));
+            e.series(Series.theory(F2, name + ": α = " + fmt(model.m3Alpha(task)), "probe depth c", "V_opt(c)", dense, line).withLogAxes(true, true));
             if (fit.identifiable()) {
                 compareFit(model, task, fit, 200, "F2' " + name + ": ", e);
-                points(e, name + ": fitted alpha-hat " + fmt(fit.alpha()) + " ± " + fmt(fit.sdAlpha()), task, est);
+                points(e, name + " fit: α̂ = " + fmt(fit.alpha()) + "±" + fmt2(fit.sdAlpha()), task, est);
             }
         }
         m4Panel(model, ctx, dense, e);
@@ -196,10 +198,10 @@ final class CalibrationClaim {
                 String.format(Locale.ROOT, "4 sd by the delta method over N = %d runs (sd = %.3g) (%s)", n, fit.sd(), SRC)));
         double[] line = new double[dense.length];
         for (int k = 0; k < dense.length; k++) line[k] = model.m4VOpt(task, dense[k]);
-        e.series(Series.theory(F2, "M4 (v0 = 4, J = 1): theory slope " + fmt(model.m4Alpha()), "probe depth c", "V_opt(c)", dense, line).withLogAxes(true, true));
+        e.series(Series.theory(F2, "M4 (v0=4, J=1): α = " + fmt(model.m4Alpha()), "probe depth c", "V_opt(c)", dense, line).withLogAxes(true, true));
         List<double[]> pts = new ArrayList<>();
         for (int j = 0; j < DEPTHS.length; j++) if (fit.v()[j] > 0) pts.add(new double[] {DEPTHS[j], fit.v()[j], fit.vSe()[j]});
-        e.series(Series.simulation(F2, "M4: fitted alpha-hat " + fmt(fit.alpha()) + " ± " + fmt(fit.sd()), "probe depth c", "V_opt(c)",
+        e.series(Series.simulation(F2, "M4 fit: α̂ = " + fmt(fit.alpha()) + "±" + fmt2(fit.sd()), "probe depth c", "V_opt(c)",
                 col(pts, 0), col(pts, 1), col(pts, 2)).withLogAxes(true, true));
     }
 
@@ -232,13 +234,13 @@ final class CalibrationClaim {
             x[k] = Math.round(3 * Math.pow(499 / 3.0, k / 59.0));
             line[k] = model.m1Risk(task, (int) x[k]) - lInt;
         }
-        e.series(Series.theory(F2, "M1 constant step (T = 500): no power law, cliff at c -> T", "probe depth c", "V_opt(c)", x, line).withLogAxes(true, true));
+        e.series(Series.theory(F2, "M1 constant step: cliff at T=500", "probe depth c", "V_opt(c)", x, line).withLogAxes(true, true));
         List<double[]> pts = new ArrayList<>();
         for (int j = 0; j < depths.length; j++) {
             double v = Stats.mean(var[j]) - lInt;
             if (v > 0) pts.add(new double[] {depths[j], v, Stats.se(var[j])});
         }
-        e.series(Series.simulation(F2, "M1: mean Var(R|I_c) - L_int (simulation)", "probe depth c", "V_opt(c)", col(pts, 0), col(pts, 1), col(pts, 2))
+        e.series(Series.simulation(F2, "M1: mean Var(R|I_c) − L_int", "probe depth c", "V_opt(c)", col(pts, 0), col(pts, 1), col(pts, 2))
                 .withLogAxes(true, true));
     }
 
@@ -250,5 +252,9 @@ final class CalibrationClaim {
 
     private static String fmt(double v) {
         return String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    private static String fmt2(double v) {
+        return String.format(Locale.ROOT, "%.1g", v);
     }
 }

@@ -79,6 +79,7 @@ final class CmiCriterionClaim {
         e.compare(Tol.mc("risk after revealing S (Bayes predictor E[R|S] = 0) vs the theory's L_post", predicted, sq, "N draws", SRC + "(a)"));
         e.compare(Tol.printed("spec counterexample I(R;S) for S in {0.5, 1.5}", "0.1865", mixtureInformation(0.5, 1.5), "risk.md §2.2.9"));
         e.diagnostic("I(R;S) (nats), L_prior", String.format(Locale.ROOT, "%.6g, %.6g", info, prior));
+        e.diagnostic("draws N, relative SE of the risk", String.format(Locale.ROOT, "%d, %.2f%%", n, 100 * Stats.se(sq) / Stats.mean(sq)));
         gaussian(model, p.integer("probeDim"), p.integer("staticDim"), ctx.subSeed(2), e);
         double[] x = {0, info}, y = {prior, Stats.mean(sq)}, se = {0, Stats.se(sq)}, gx = new double[21], gy = new double[21];
         for (int k = 0; k <= 20; k++) {

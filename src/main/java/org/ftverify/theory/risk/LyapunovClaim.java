@@ -90,6 +90,7 @@ final class LyapunovClaim {
         e.compare(Tol.mc("E[R] vs 1/2 tr(H S_inf)", 0.5 * trHS, r, "N runs", SRC));
         e.compare(Tol.mc("Var(R) vs 1/2 tr((H S_inf)^2) + tau^2", 0.5 * trHS2 + rq.tau2, Stats.squaredDeviations(r), "N runs", SRC));
         e.diagnostic("runs N, steps T", n + ", " + rq.horizon + " (spec N = 1e5)");
+        e.diagnostic("relative SE of a diagonal covariance entry", String.format(java.util.Locale.ROOT, "sqrt(2/N) = %.2f%%", 100 * Math.sqrt(2.0 / n)));
         commutingRatio(model, rq, e);
         slope(model, rq, e);
         ode(model, rq, e);
@@ -135,7 +136,7 @@ final class LyapunovClaim {
             idx[i] = i + 1;
         }
         e.compare(Tol.mc("sample Cov(delta_T) entry " + which + " vs S_inf (largest |z| of " + d * (d + 1) / 2 + " entries)", pred, obs, se, n,
-                "N runs; entry SE sqrt((S_ii S_jj + S_ij^2)/N)", SRC));
+                "N runs; entry SE sqrt((S_ii S_jj + S_ij^2)/N); with d(d+1)/2 entries the family-wise chance of a 5-SE excursion is about d^2 3e-7", SRC));
         double trS = 0;
         for (int i = 0; i < d; i++) trS += s[i][i];
         e.compare(Tol.mc("tr Cov(delta_T) vs tr S_inf", trS, trace, "N runs", SRC));

@@ -136,6 +136,8 @@ final class PhaseDiagramClaim {
         e.compare(Comparison.absolute("estimated labels that differ from the true labels, over the " + decisive + " cells > 3 SE from their thresholds", 0, disagree, 0.5,
                 "exact count over decisive cells (" + SRC + ")"));
         e.diagnostic("labels", table.toString().trim());
+        e.diagnostic("fork probes", String.format(Locale.ROOT, "M = %d prefixes x B = %d at c = 0, c_s, 8 calibration depths and the end (spec); "
+                + "relative SE of each estimate about sqrt(2/(M(B-1))) = %.2f%%", PREFIXES, BRANCHES, 100 * Math.sqrt(2.0 / (PREFIXES * (BRANCHES - 1.0)))));
         budget(model, cells, e);
         figure3(model, rule, cells, e);
         return e;
@@ -220,9 +222,9 @@ final class PhaseDiagramClaim {
                 if (c.truth() == r) truth.add(new double[] {model.m3Alpha(c.task()), c.tau2()});
                 if (c.estimated() == r && c.alphaHat() > 0 && c.lIntHat() > 0) est.add(new double[] {c.alphaHat(), c.lIntHat()});
             }
-            if (!truth.isEmpty()) e.series(Series.simulation(F3, "true " + r.title(), "alpha", "L_int", CalibrationClaim.col(truth, 0),
+            if (!truth.isEmpty()) e.series(Series.simulation(F3, "true " + r.label(), "alpha", "L_int", CalibrationClaim.col(truth, 0),
                     CalibrationClaim.col(truth, 1), null).withLogAxes(true, true));
-            if (!est.isEmpty()) e.series(Series.simulation(F3, "estimated " + r.title(), "alpha", "L_int", CalibrationClaim.col(est, 0),
+            if (!est.isEmpty()) e.series(Series.simulation(F3, "estimated " + r.label(), "alpha", "L_int", CalibrationClaim.col(est, 0),
                     CalibrationClaim.col(est, 1), null).withLogAxes(true, true));
         }
         double[] ax = new double[40], nd = new double[40], ss = new double[40];
@@ -233,8 +235,8 @@ final class PhaseDiagramClaim {
             nd[k] = rule.kappa() / (1 - rule.kappa()) * model.m3VOpt(t, 0);
             ss[k] = (1 - rule.eps()) / rule.eps() * model.m3VOpt(t, rule.shallowDepth());
         }
-        e.series(Series.theory(F3, "boundary L_int = kappa/(1-kappa) V_opt(0) (ND above)", "alpha", "L_int", ax, nd).withLogAxes(true, true));
-        e.series(Series.theory(F3, "boundary L_int = (1-eps)/eps V_opt(c_s) (SS above, DC below)", "alpha", "L_int", ax, ss).withLogAxes(true, true));
+        e.series(Series.theory(F3, "ND above: L_int = κ/(1−κ) V(0)", "alpha", "L_int", ax, nd).withLogAxes(true, true));
+        e.series(Series.theory(F3, "SS above, DC below: L_int = (1−ε)/ε V(c_s)", "alpha", "L_int", ax, ss).withLogAxes(true, true));
     }
 
     private static String fmt(double v) {

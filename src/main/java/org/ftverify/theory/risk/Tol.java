@@ -29,8 +29,10 @@ final class Tol {
 
     static Comparison mc(String quantity, double predicted, double observed, double se, int n, String unitName, String source) {
         double floor = roundOff(predicted, observed), tol = Math.max(SIGMAS * se, floor);
-        String derivation = String.format(Locale.ROOT, "5 MC standard errors, %s = %d: SE = sd/sqrt(N) ∝ N^-1/2 = %.3g (relative SE %.2g%%)%s (%s)",
-                unitName, n, se, 100 * se / Math.max(Math.abs(predicted), Double.MIN_NORMAL),
+        String relative = predicted == 0 ? "predicted 0, so the SE is absolute"
+                : String.format(Locale.ROOT, "relative SE %.2g%%", 100 * se / Math.abs(predicted));
+        String derivation = String.format(Locale.ROOT, "5 MC standard errors, %s = %d: SE = sd/sqrt(N) ∝ N^-1/2 = %.3g (%s)%s (%s)",
+                unitName, n, se, relative,
                 tol == floor ? "; the quantity is deterministic here, so the round-off floor 1e-11 relative applies" : "", source);
         return Comparison.absolute(quantity, predicted, observed, tol, derivation);
     }

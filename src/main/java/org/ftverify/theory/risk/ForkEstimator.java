@@ -53,12 +53,16 @@ final class ForkEstimator {
         return new Estimate(Stats.mean(s2), Stats.se(s2), prefixes, branches);
     }
 
+    /**
+     * Unbiased sample variance, shifted by the first value: forks that must give identical outcomes (e.g. L(T) = 0 when
+     * Psi = tau2 = 0) then give exactly 0, instead of the round-off of a mean that is not exactly representable.
+     */
     static double sampleVariance(double[] r) {
-        double m = 0;
-        for (double x : r) m += x;
+        double shift = r[0], m = 0;
+        for (double x : r) m += x - shift;
         m /= r.length;
         double s = 0;
-        for (double x : r) s += (x - m) * (x - m);
+        for (double x : r) s += (x - shift - m) * (x - shift - m);
         return s / (r.length - 1);
     }
 }

@@ -1,7 +1,6 @@
 package org.ftverify.theory.risk;
 
 import java.util.Locale;
-import org.ftverify.core.CheckContext;
 import org.ftverify.core.Claim;
 import org.ftverify.core.Comparison;
 import org.ftverify.core.Evidence;

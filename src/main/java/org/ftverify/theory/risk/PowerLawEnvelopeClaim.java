@@ -90,10 +90,9 @@ final class PowerLawEnvelopeClaim {
         e.series(Series.theory(plot, "upper bound", "c + t0", "V_opt(c)", x, hi).withLogAxes(true, true));
         double vHat = est.value() - task.tau2;
         if (vHat > 0) {
-            M3Task finite = task;
             e.series(Series.simulation(plot, "fork estimate U(c) - tau^2 (T = 10^4, ±1 SE)", "c + t0", "V_opt(c)", new double[] {c + task.t0},
                     new double[] {vHat}, new double[] {est.se()}).withLogAxes(true, true));
-            e.diagnostic("finite-horizon V_opt(c) (T = 10^4)", finite.remainingNoise(c));
+            e.diagnostic("finite-horizon V_opt(c) (T = 10^4)", task.remainingNoise(c));
         }
         return e;
     }

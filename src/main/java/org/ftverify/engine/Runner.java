@@ -45,9 +45,9 @@ public final class Runner {
 
     public ClaimResult runOne(Claim c) {
         String theoryId = registry.theoryOf(c).id();
-        out.printf(Locale.ROOT, "[ftverify] %-32s running (%d tries, level %s)%n", c.id(), c.tries(engine.config().level()), engine.config().level().id());
+        out.printf(Locale.ROOT, "[ftverify] %-40s running (%d tries, level %s)%n", c.id(), c.tries(engine.config().level()), engine.config().level().id());
         ClaimResult r = engine.run(c, theoryId);
-        out.printf(Locale.ROOT, "[ftverify] %-32s %-12s gap/tol %-8s %6.1f s%s%n", c.id(), r.verdict(), gap(r), r.seconds(),
+        out.printf(Locale.ROOT, "[ftverify] %-40s %-12s gap/tol %-8s %6.1f s%s%n", c.id(), r.verdict(), gap(r), r.seconds(),
                 r.counterexample() != null ? "  counterexample: " + r.counterexample() : "");
         if (r.verdict() != Verdict.VERIFIED && r.worst() != null && verbose) out.println(indent(r.worst().evidence().summary()));
         if (r.note() != null && r.verdict() != Verdict.VERIFIED) out.println("           note: " + r.note());
@@ -63,14 +63,14 @@ public final class Runner {
 
     public void printSummary(Map<String, ClaimResult> results) {
         out.println();
-        out.printf(Locale.ROOT, "%-34s %-13s %-10s %8s%n", "claim", "verdict", "gap/tol", "time (s)");
-        out.println("-".repeat(68));
+        out.printf(Locale.ROOT, "%-40s %-13s %-10s %8s%n", "claim", "verdict", "gap/tol", "time (s)");
+        out.println("-".repeat(74));
         Map<Verdict, Integer> counts = new LinkedHashMap<>();
         for (ClaimResult r : results.values()) {
-            out.printf(Locale.ROOT, "%-34s %-13s %-10s %8.1f%n", r.claim().id(), r.verdict(), gap(r), r.seconds());
+            out.printf(Locale.ROOT, "%-40s %-13s %-10s %8.1f%n", r.claim().id(), r.verdict(), gap(r), r.seconds());
             counts.merge(r.verdict(), 1, Integer::sum);
         }
-        out.println("-".repeat(68));
+        out.println("-".repeat(74));
         out.println(counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT))
                 .reduce((a, b) -> a + ", " + b).orElse("no claims run"));
     }

@@ -16,6 +16,7 @@ final class ReportStyle extends DocinfoProcessor {
             .verdict-falsified{background:#c62828;color:#fff}
             .verdict-inconclusive{background:#f2a900;color:#1d1d1d}
             .verdict-not-run{background:#8a8f98;color:#fff}
+            .prov-paper,.prov-derived,.prov-unknown{white-space:normal}
             .prov-paper{background:#e6eefb;color:#1b3d6e;border:1px solid #9db5dc}
             .prov-derived{background:#f4eafd;color:#5b2491;border:1px solid #c7a3ef}
             .prov-unknown{background:#fff;color:#b00020;border:1px dashed #b00020}

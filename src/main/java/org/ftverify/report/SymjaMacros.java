@@ -1,5 +1,7 @@
 package org.ftverify.report;
 
+import org.ftverify.symbolic.MathMl;
+
 /**
  * Replaces inline {@code symja:[expr]} macros in a claim's AsciiDoc with MathML passthroughs. Symja expressions
  * use square brackets themselves (Sqrt[d], Exp[-x]), so the macro's end is found by bracket balancing rather than
@@ -22,30 +24,17 @@ final class SymjaMacros {
             if (start < 0) {
                 break;
             }
-            int end = matchingBracket(asciidoc, start + OPEN.length() - 1);
+            int end = MathMl.closingBracket(asciidoc, start + OPEN.length() - 1);
             if (end < 0) {
                 break;
             }
             out.append(asciidoc, from, start);
             String expression = asciidoc.substring(start + OPEN.length(), end);
-            out.append(Adoc.html(MathMlAdapter.render(expression)));
+            out.append(Adoc.html(MathMl.render(expression)));
             from = end + 1;
         }
         out.append(asciidoc, from, asciidoc.length());
         return out.toString();
     }
 
-    /** @return index of the ']' closing the '[' at open, or -1 when there is none */
-    static int matchingBracket(String s, int open) {
-        int depth = 0;
-        for (int i = open; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '[') {
-                depth++;
-            } else if (c == ']' && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
-    }
 }

@@ -60,4 +60,21 @@ public final class MathMl {
         }
         return b.toString();
     }
+
+    /**
+     * Index of the ']' closing the '[' at {@code open}, honouring nesting, or -1 when there is none. Shared by every
+     * place that expands inline {@code symja:[...]} macros (proof pages, report), whose expressions contain brackets.
+     */
+    public static int closingBracket(String s, int open) {
+        int depth = 0;
+        for (int i = open; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '[') {
+                depth++;
+            } else if (c == ']' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
 }

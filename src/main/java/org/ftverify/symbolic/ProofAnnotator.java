@@ -53,7 +53,9 @@ final class ProofAnnotator {
 
     private static String stepTitle(ProofBlock block) {
         String kind = block.kind() == ProofBlock.Kind.CHECK ? "check" : "derivation";
-        return "Step " + block.id() + " (" + kind + ")" + (block.title() == null ? "" : ": " + block.title());
+        String title = "Step " + block.id() + " (" + kind + ")" + (block.title() == null ? "" : ": " + block.title());
+        // "[[x]]" in a title would become an AsciiDoc anchor and vanish; a character reference shows a plain "["
+        return title.replace("[", "&#91;");
     }
 
     static String resultBlock(StepResult r) {
@@ -100,7 +102,7 @@ final class ProofAnnotator {
             if (start < 0) {
                 break;
             }
-            int end = closingBracket(line, start + MACRO.length() - 1);
+            int end = MathMl.closingBracket(line, start + MACRO.length() - 1);
             if (end < 0) {
                 break;
             }
@@ -110,19 +112,6 @@ final class ProofAnnotator {
             from = end + 1;
         }
         return out.append(line, from, line.length()).toString();
-    }
-
-    private static int closingBracket(String s, int open) {
-        int depth = 0;
-        for (int i = open; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '[') {
-                depth++;
-            } else if (c == ']' && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static boolean isDelimiter(String s) {

@@ -75,7 +75,7 @@ public final class ProofRunner {
             int checked = count(steps, StepResult.CHECKED);
             int failed = count(steps, StepResult.FAILED);
             int errors = count(steps, StepResult.ERROR);
-            LOG.log(System.Logger.Level.INFO, name + ": " + checked + " checked, " + failed + " failed, " + errors
+            LOG.log(System.Logger.Level.DEBUG, name + ": " + checked + " checked, " + failed + " failed, " + errors
                     + " errors, " + count(steps, StepResult.DERIVED) + " derived");
             return new ProofResult(name, page.title, checked, failed, errors, annotated, List.copyOf(steps));
         }

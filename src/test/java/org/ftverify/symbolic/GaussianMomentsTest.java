@@ -59,6 +59,17 @@ class GaussianMomentsTest {
     }
 
     @Test
+    void he2PopulationLossThroughTheJavaApiEqualsTheSpec() {
+        // L = 1/2 E[(He2(lambda) - He2(nu))^2] with lambda = mu nu + u rho, (nu, rho) correlated by m (lora.md 2.2)
+        String lambda = "(mu*x + u*y)";
+        String f = "((" + GaussianMoments.hermiteHe(2, lambda) + ") - (" + GaussianMoments.hermiteHe(2, "x") + "))^2/2";
+        String loss = GaussianMoments.correlatedExpectation(f, "x", "y", "m").text();
+        String q = "(mu^2 + u^2 + 2*mu*u*m)";
+        String r = "(mu + u*m)";
+        assertTrue(Cas.isTrue("Expand(" + loss + " - 1/2*(3*" + q + "^2 - 2*" + q + " + 1 - 4*" + r + "^2 + 2)) == 0"), loss);
+    }
+
+    @Test
     void badInputIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> GaussianMoments.hermiteHeCoefficients(-1));
         assertThrows(IllegalArgumentException.class, () -> GaussianMoments.expectation("Exp(z)", "z"));

@@ -1,0 +1,159 @@
+package org.ftverify.theory.lora;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.ftverify.core.CheckContext;
+import org.ftverify.core.Claim;
+import org.ftverify.core.Comparison;
+import org.ftverify.core.Evidence;
+import org.ftverify.core.EvidenceLevel;
+import org.ftverify.core.Parameter;
+import org.ftverify.core.ParameterSpace;
+import org.ftverify.core.Params;
+import org.ftverify.core.Series;
+import org.ftverify.simd.Kernels;
+
+/**
+ * P7 (lora.md §3, §2.5, §2.7): strong pre-training slows both phases.
+ * (a) tau(mu)(1-mu)² -> k!k E[sigma'²]/E[z² sigma'²]² as mu -> 1 (model's tau at mu = 1 - 1e-4 against the constant from
+ * this class's own quadrature; 1%). (b) linear, gamma = 1: mean escape alpha at mu = 0.9 over that at 0.6 ~ tau(0.9)/tau(0.6)
+ * = 14.2 within a factor 1.5 (common seeds). (c) late loss decays like exp(-kappa_slow alpha), kappa_slow from the model,
+ * fitted on L in [1e-5, 1e-2] at d = 4096, ±10%.
+ */
+final class SimPretrainingHurts {
+    static final String ID = "lora.pretraining-hurts";
+    static final double MU_LIMIT = 1 - 1e-4, LOSS_HI = 1e-2, LOSS_LO = 1e-5;
+
+    private SimPretrainingHurts() {}
+
+    static Claim claim(LoraTheoryModel model) {
+        ParameterSpace space = ParameterSpace.of(
+                        Parameter.choice("activation", List.of("lin", "he2", "he3", "he4", "erf", "tanh", "sigmoid", "relu"), "activation for the mu -> 1 limit (a)"),
+                        Parameter.real("muC", 0.3, 0.6, 0.5, "pre-training strength of the late-rate fit (c), linear"),
+                        Parameter.real("gammaC", 0.7, 1.5, 1.0, "learning rate of the late-rate fit (c), linear"));
+        return Claim.builder(ID)
+                .title("P7 — Pre-training hurts: divergence as mu -> 1")
+                .statement("As the pre-training strength mu -> 1 the search phase lengthens like (1-mu)^-2 (tau(mu)(1-mu)^2 tends to a constant set by the activation) and the final convergence rate kappa_slow shrinks like (1-mu)^2.")
+                .asciidoc("""
+                        (a) symja:[Limit(tau(mu)*(1 - mu)^2, mu -> 1) == k!*k*E(sigma1^2)/E(z^2*sigma1^2)^2] with sigma1 = sigma'
+                        (1 for lin, 1/(2k-1)^2 for normalised He_k, 125 Pi/(4 Sqrt(5)) for erf), checked with the model's tau at mu = 1 - 1e-4 to 1%.
+
+                        (b) Linear, gamma = 1, random start, 8 common seeds: mean escape alpha(mu = 0.9) / mean escape alpha(mu = 0.6) within a
+                        factor 1.5 of tau(0.9)/tau(0.6) = 14.2.
+
+                        (c) Linear, warm start: the population loss of the SGD state decays like exp(-kappaSlow alpha) with
+                        symja:[kappaSlow == gamma*(1 - mu)^2*(2 - gamma*(1 - mu)^2)]; fit of ln L on L in [1e-5, 1e-2], d = 4096, ±10%.
+                        """)
+                .provenance("derived, validated ((a) CAS/quadrature; (b), (c) simulation)")
+                .space(space)
+                .tries(2, 4, 8)
+                .check((p, ctx) -> check(model, p, ctx))
+                .build();
+    }
+
+    static Evidence check(LoraTheoryModel model, Params p, CheckContext ctx) {
+        Evidence e = new Evidence().diagnostic("kernels", Kernels.species());
+        limit(model, Activation.parse(p.choice("activation")), e);
+        escapeRatio(model, ctx, e);
+        lateRate(model, p.real("muC"), p.real("gammaC"), ctx, e);
+        return e;
+    }
+
+    /** (a): lora.md §2.5, A ~ (1-mu) E[z² sigma'²], B(1) = -E[sigma'²] (both / k!k), so tau(1-mu)² -> k!k E[sigma'²]/E[z² sigma'²]². */
+    static void limit(LoraTheoryModel model, Activation s, Evidence e) {
+        double e2 = SimGauss.expect(z -> sq(s.d1(z))), ez2 = SimGauss.expect(z -> z * z * sq(s.d1(z)));
+        double constant = s.lrNormalisation() * e2 / (ez2 * ez2);
+        double observed = model.tau(s, MU_LIMIT) * sq(1 - MU_LIMIT);
+        e.compare(Comparison.relative("(a) tau(1 - 1e-4)·(1e-4)^2 for " + s.id() + " (model) vs k!k E[sigma'^2]/E[z^2 sigma'^2]^2", constant, observed, 0.01,
+                "spec: check at mu = 1 - 1e-4 to 1% (lora.md §3 P7a); the O(1-mu) correction is ~1e-4 relative, the rest is quadrature ("
+                        + SimGauss.NODES + "-node Gauss–Hermite of sigma' for the constant)"));
+        double[] mus = {0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 0.999};
+        double[] y = new double[mus.length], lim = new double[mus.length];
+        for (int i = 0; i < mus.length; i++) {
+            y[i] = model.tau(s, mus[i]) * sq(1 - mus[i]);
+            lim[i] = constant;
+        }
+        e.series(Series.theory("(a) tau(mu)(1-mu)^2", "model " + s.id(), "mu", "tau (1-mu)^2", mus, y).withLogAxes(false, true));
+        e.series(Series.theory("(a) tau(mu)(1-mu)^2", "limit constant", "mu", "tau (1-mu)^2", mus, lim).withLogAxes(false, true));
+    }
+
+    /** (b): common seeds at mu = 0.9 and 0.6 (same v0 and samples), so the ln|m0| lottery largely cancels in the ratio. */
+    static void escapeRatio(LoraTheoryModel model, CheckContext ctx, Evidence e) {
+        boolean quick = ctx.level() == EvidenceLevel.QUICK;
+        int d = quick ? 512 : 2048, seeds = ctx.level() == EvidenceLevel.DEEP ? 16 : 8;
+        double predicted = model.tau(Activation.LIN, 0.9) / model.tau(Activation.LIN, 0.6);
+        double alphaMax = 8000; // >= 10x the predicted escape at mu = 0.9; model-independent so mutants see the same runs
+        SimStart start = SimStart.random(1.0 / ((double) d * d));
+        double[] hi = EscapeRuns.alphas(ctx, 0, seeds, new SimSetup(Activation.LIN, 0.9, 1, d, 16), start, 0.5, alphaMax);
+        double[] lo = EscapeRuns.alphas(ctx, 0, seeds, new SimSetup(Activation.LIN, 0.6, 1, d, 16), start, 0.5, alphaMax);
+        SimSearchPhase.censor(hi, d, alphaMax, e);
+        SimSearchPhase.censor(lo, d, alphaMax, e);
+        double ratio = SimStats.mean(hi) / SimStats.mean(lo);
+        // Finite d enters the ratio through the O(1) constants of alpha ~ tau(½ ln d + c), i.e. ~ c/(½ ln d) in the log of
+        // the ratio; at d = 512 that is ln 2048/ln 512 = 1.22 times the spec's d = 2048 effect, so the factor 1.5 becomes 1.5^1.22.
+        double factor = quick ? Math.pow(1.5, Math.log(2048) / Math.log(512)) : 1.5;
+        e.compare(Comparison.interval("(b) log of [mean escape alpha(0.9)/mean escape alpha(0.6)] / [tau(0.9)/tau(0.6) = " + SimStats.fmt(predicted) + " (model)]",
+                Math.log(ratio / predicted), -Math.log(factor), Math.log(factor),
+                "spec: within a factor 1.5 either way (lora.md §3 P7b)" + (quick ? ", widened to " + SimStats.fmt(factor) + " for d = 512 (c/(½ ln d) scaling)" : "")
+                        + "; " + seeds + " common seeds, d = " + d + "; observed ratio " + SimStats.fmt(ratio)));
+        e.diagnostic("(b) escape alphas mu = 0.9", Arrays.toString(hi)).diagnostic("(b) escape alphas mu = 0.6", Arrays.toString(lo));
+    }
+
+    /** (c): run from the warm start in chunks until the loss is below 1e-5, then fit ln L on [1e-5, 1e-2]. */
+    static void lateRate(LoraTheoryModel model, double mu, double gamma, CheckContext ctx, Evidence e) {
+        int d = 4096, seeds = switch (ctx.level()) { case QUICK -> 1; case STANDARD -> 2; case DEEP -> 4; };
+        double predicted = model.kappaSlow(Activation.LIN, mu, gamma);
+        SimSetup setup = new SimSetup(Activation.LIN, mu, gamma, d, 16);
+        List<double[][]> runs = SimParallel.map(seeds, k -> {
+            long seed = ctx.subSeed(100 + k);
+            return SimCache.memo(new CurveKey(setup, seed), () -> lossCurve(new LoraSgd(setup, seed).startWarm(0.05, 0.2), 400));
+        });
+        double[] rates = new double[seeds];
+        for (int k = 0; k < seeds; k++) {
+            double[] a = runs.get(k)[0], l = runs.get(k)[1];
+            List<Integer> in = new ArrayList<>();
+            for (int i = 0; i < l.length; i++) if (l[i] <= LOSS_HI && l[i] >= LOSS_LO) in.add(i);
+            if (in.size() < 10) {
+                rates[k] = Double.NaN; // the loss never crossed the fit band: no late exponential to fit (counts as a failure)
+                continue;
+            }
+            double[] x = in.stream().mapToDouble(i -> a[i]).toArray(), y = in.stream().mapToDouble(i -> -Math.log(l[i])).toArray();
+            rates[k] = SimStats.fit(x, y).slope();
+            if (k == 0) {
+                e.series(Series.simulation("(c) loss vs alpha", "SGD population loss", "alpha", "L", a, l, null).withLogAxes(false, true));
+                double a0 = x[0], l0 = l[in.get(0)];
+                double[] xs = {a0, x[x.length - 1]};
+                e.series(Series.theory("(c) loss vs alpha", "exp(-kappa_slow alpha) (model)", "alpha", "L", xs,
+                        new double[] {l0, l0 * Math.exp(-predicted * (xs[1] - a0))}).withLogAxes(false, true));
+            }
+        }
+        e.compare(Comparison.relative("(c) late loss decay rate, mean of " + seeds + " seed(s), mu = " + SimStats.fmt(mu) + ", gamma = " + SimStats.fmt(gamma),
+                predicted, SimStats.mean(rates), 0.10, "spec ±10% for one seed at d = 4096 (lora.md §3 P7c); fit of ln L on L in [1e-5, 1e-2]"));
+        e.diagnostic("(c) fitted rates", Arrays.toString(rates));
+    }
+
+    /** Inputs of one loss curve (for {@link SimCache}). */
+    private record CurveKey(SimSetup setup, long seed) {}
+
+    /** {alpha[], loss[]} every 0.1 alpha until the loss drops below LOSS_LO/3 or alpha reaches alphaMax. */
+    private static double[][] lossCurve(LoraSgd sim, double alphaMax) {
+        List<double[]> pts = new ArrayList<>();
+        double chunk = 5;
+        for (double from = 0; from < alphaMax; from += chunk) {
+            SimRun r = sim.run(SimStats.grid(from == 0 ? 0 : from + 0.1, from + chunk, 0.1), 2, from + chunk);
+            for (int i = 0; i < r.size(); i++) pts.add(new double[] {r.alpha()[i], r.loss()[i]});
+            if (r.size() > 0 && r.loss()[r.size() - 1] < LOSS_LO / 3) break;
+        }
+        double[][] out = new double[2][pts.size()];
+        for (int i = 0; i < pts.size(); i++) {
+            out[0][i] = pts.get(i)[0];
+            out[1][i] = pts.get(i)[1];
+        }
+        return out;
+    }
+
+    private static double sq(double x) {
+        return x * x;
+    }
+}

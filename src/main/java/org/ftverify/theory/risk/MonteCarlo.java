@@ -34,7 +34,7 @@ final class MonteCarlo {
         double cap;
         int floor;
         switch (level) {
-            case QUICK -> { cap = 1.2e8; floor = 2000; }
+            case QUICK -> { cap = 2.5e8; floor = 2000; }
             case STANDARD -> { cap = 2.5e9; floor = 10000; }
             default -> { return specRuns; }
         }
@@ -48,7 +48,7 @@ final class MonteCarlo {
      */
     static int groups(EvidenceLevel level, int requested, double workPerGroup, int floor) {
         double cap = switch (level) {
-            case QUICK -> 1.2e8;
+            case QUICK -> 2.5e8;
             case STANDARD -> 2.5e9;
             default -> Double.POSITIVE_INFINITY;
         };

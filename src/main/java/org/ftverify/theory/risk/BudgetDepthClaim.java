@@ -50,6 +50,8 @@ final class BudgetDepthClaim {
                         change; (d) M4's continuous argmin (Brent root of J') equals c* − 1/(v~0~J). Reference values of §2.2.7.
                         The spec's J* values (exact 0.0138960, envelope 0.0139055) include a constant L~int~ + γC~s~ = 0.002 that it does not state;
                         it is reproduced with that constant.
+                        Figure F4′ (budget-optimal against fixed-depth probing) needs Algorithm-1 fits of simulated probes, so it is drawn under P12
+                        (`risk.phase-diagram-regimes`), which runs those probes.
                         """)
                 .provenance("paper [PS] Thm. 6.1; exact discrete optimum in M3 and continuous optimum in M4 are the reconstruction [R ✓num]")
                 .tolerance("+-1 step for the argmin (spec); 1e-2 on elasticities (spec; rounding contributes <= 2e-3); 1e-9 relative for M4; printed digits")

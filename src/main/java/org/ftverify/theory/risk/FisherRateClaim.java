@@ -121,14 +121,15 @@ final class FisherRateClaim {
     /** Riccati ODE dP_i/dc = -J_i P_i^2 (ground truth: constant per-step Fisher information) against the model. */
     private static void slopeAndRiccati(RiskTheoryModel model, M4Task task, Evidence e) {
         int d = task.dimension();
-        double cs = 100 / (task.v0 * task.minFisher()), end = 10 * cs;
+        // end covers both the slope depths (c_s, 10 c_s) and the fixed comparison depths 1 and 10
+        double cs = 100 / (task.v0 * task.minFisher()), end = Math.max(10 * cs, 10);
         double[] p0 = new double[d];
         java.util.Arrays.fill(p0, task.v0);
         Trajectory tr = OdeSolver.integrate((c, p, dp) -> {
             for (int i = 0; i < d; i++) dp[i] = -task.fisher(i) * p[i] * p[i];
         }, 0, p0, end, OdeSolver.Settings.defaults().withTolerance(1e-13, 1e-300), List.of());
         double worst = 0, pred = 0, obs = 0, at = 0;
-        for (double c : new double[] {1, 10, cs / 10, cs, end}) {
+        for (double c : new double[] {1, 10, cs / 10, cs, 10 * cs}) {
             double[] ode = tr.at(c), closed = model.m4PosteriorVariance(task, c);
             for (int i = 0; i < d; i++) {
                 double rel = Math.abs(closed[i] - ode[i]) / ode[i];
@@ -136,7 +137,7 @@ final class FisherRateClaim {
             }
         }
         e.compare(Tol.exact(String.format(Locale.ROOT, "closed-form P_c vs Riccati ODE (Hipparchus), worst at c = %.4g", at), pred, obs, 1e-8, SRC));
-        for (double c : new double[] {cs, end}) {
+        for (double c : new double[] {cs, 10 * cs}) {
             double[] pc = tr.at(c);
             double v = 0, dv = 0;
             for (int i = 0; i < d; i++) {

@@ -27,7 +27,7 @@ final class ClaimSection {
         if (c.asciidoc() != null && !c.asciidoc().isBlank()) {
             String fence = fence("====", c.asciidoc());
             a.append(".What is asserted\n").append(fence).append('\n')
-                    .append(SymjaMacros.replace(c.asciidoc().strip())).append('\n').append(fence).append("\n\n");
+                    .append(SymjaMacros.replace(literalDoubleBrackets(c.asciidoc().strip()))).append('\n').append(fence).append("\n\n");
         }
         parameters(a, c.parameters());
         evidence(a, c.worst(), c.verdict());
@@ -156,5 +156,27 @@ final class ClaimSection {
             f += base.charAt(0);
         }
         return f;
+    }
+
+    /**
+     * Claim texts write matrices as [[B, A], [A, 0]]; AsciiDoc would read "[[B" as an anchor and swallow the text, so
+     * a double bracket outside a symja:[...] macro is escaped. Claim texts never need anchors of their own.
+     */
+    static String literalDoubleBrackets(String text) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < text.length()) {
+            if (text.startsWith("symja:[", i)) {
+                int end = org.ftverify.symbolic.MathMl.closingBracket(text, i + "symja:".length());
+                if (end > 0) {
+                    out.append(text, i, end + 1);
+                    i = end + 1;
+                    continue;
+                }
+            }
+            if (text.startsWith("[[", i) && (i == 0 || text.charAt(i - 1) != '\\')) out.append('\\');
+            out.append(text.charAt(i++));
+        }
+        return out.toString();
     }
 }

@@ -19,6 +19,12 @@ class SymjaMacrosTest {
     }
 
     @Test
+    void matrixBracketsInClaimTextAreNotAnchors() {
+        assertEquals("gamma \\[[B, A], [A, 0]] and symja:[f[x[1]]]",
+                ClaimSection.literalDoubleBrackets("gamma [[B, A], [A, 0]] and symja:[f[x[1]]]"));
+    }
+
+    @Test
     void unbalancedMacroIsLeftAsWritten() {
         assertEquals("symja:[Sqrt[x]", SymjaMacros.replace("symja:[Sqrt[x]"));
     }

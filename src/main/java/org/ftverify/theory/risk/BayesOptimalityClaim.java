@@ -84,29 +84,17 @@ final class BayesOptimalityClaim {
         double[][] mt = new double[depths.length][n], feat = new double[4][n];
         double[] r = new double[n];
         M1Simulator sim = new M1Simulator(task);
-        long seed = ctx.subSeed(2);
-        MonteCarlo.run(n, (from, to) -> {
-            double[] delta = new double[d], z = new double[d];
-            for (int i = from; i < to; i++) {
-                GaussianSampler g = GaussianSampler.stream(seed, i);
-                sim.start(delta);
-                int t = 0;
-                for (int j = 0; j < depths.length; j++) {
-                    sim.advance(delta, depths[j] - t, z, g);
-                    t = depths[j];
-                    mt[j][i] = post[j].mean(delta);
-                    if (j == half) feat[1][i] = sim.loss(delta);
-                    if (j == alt) {
-                        feat[0][i] = sim.loss(delta);
-                        double norm = 0;
-                        for (double v : delta) norm += v * v;
-                        feat[2][i] = norm;
-                        feat[3][i] = post[j].mean(delta) - post[j].meanConst();
-                    }
-                }
-                r[i] = sim.outcome(delta, z, g);
+        sim.sweep(n, ctx.subSeed(2), depths, (i, j, delta) -> {
+            mt[j][i] = post[j].mean(delta);
+            if (j == half) feat[1][i] = sim.loss(delta);
+            if (j == alt) {
+                feat[0][i] = sim.loss(delta);
+                double norm = 0;
+                for (double v : delta) norm += v * v;
+                feat[2][i] = norm;
+                feat[3][i] = post[j].mean(delta) - post[j].meanConst();
             }
-        });
+        }, (i, delta, z, g) -> r[i] = sim.outcome(delta, z, g));
         String unit = "N runs";
         e.compare(exactMonotone("M1", model, task));
         e.compare(worstMonotoneStep("M1", depths, mt, r));

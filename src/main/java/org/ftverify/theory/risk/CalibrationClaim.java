@@ -213,21 +213,7 @@ final class CalibrationClaim {
         for (int j = 0; j < depths.length; j++) post[j] = model.m1Posterior(task, depths[j]);
         int n = MonteCarlo.runs(ctx.level(), 20_000, 500.0 * 64 * 8);
         double[][] var = new double[depths.length][n];
-        M1Simulator sim = new M1Simulator(task);
-        long seed = ctx.subSeed(30);
-        MonteCarlo.run(n, (from, to) -> {
-            double[] delta = new double[64], z = new double[64];
-            for (int i = from; i < to; i++) {
-                GaussianSampler g = GaussianSampler.stream(seed, i);
-                sim.start(delta);
-                int t = 0;
-                for (int j = 0; j < depths.length; j++) {
-                    sim.advance(delta, depths[j] - t, z, g);
-                    t = depths[j];
-                    var[j][i] = post[j].variance(delta);
-                }
-            }
-        });
+        new M1Simulator(task).sweep(n, ctx.subSeed(30), depths, (i, j, delta) -> var[j][i] = post[j].variance(delta), null);
         double lInt = model.m1IntrinsicLimit(task);
         double[] x = new double[60], line = new double[60];
         for (int k = 0; k < 60; k++) {

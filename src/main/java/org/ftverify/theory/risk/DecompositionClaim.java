@@ -8,7 +8,6 @@ import org.ftverify.core.Evidence;
 import org.ftverify.core.ParameterSpace;
 import org.ftverify.core.Params;
 import org.ftverify.core.Series;
-import org.ftverify.simd.GaussianSampler;
 
 /**
  * P1 — Prop. 4.1 (risk decomposition) and the law of total variance in M1 with mismatch Psi: simulate N runs, store
@@ -60,22 +59,10 @@ final class DecompositionClaim {
         double[][] mean = new double[depths.length][n], var = new double[depths.length][n];
         double[] r = new double[n];
         M1Simulator sim = new M1Simulator(task);
-        long seed = ctx.subSeed(1);
-        MonteCarlo.run(n, (from, to) -> {
-            double[] delta = new double[task.dimension()], z = new double[task.dimension()];
-            for (int i = from; i < to; i++) {
-                GaussianSampler g = GaussianSampler.stream(seed, i);
-                sim.start(delta);
-                int t = 0;
-                for (int j = 0; j < depths.length; j++) {
-                    sim.advance(delta, depths[j] - t, z, g);
-                    t = depths[j];
-                    mean[j][i] = post[j].mean(delta);
-                    var[j][i] = post[j].variance(delta);
-                }
-                r[i] = sim.outcome(delta, z, g);
-            }
-        });
+        sim.sweep(n, ctx.subSeed(1), depths, (i, j, delta) -> {
+            mean[j][i] = post[j].mean(delta);
+            var[j][i] = post[j].variance(delta);
+        }, (i, delta, z, g) -> r[i] = sim.outcome(delta, z, g));
 
         Evidence e = new Evidence();
         double l0 = model.m1Risk(task, 0), lT = model.m1Risk(task, T);

@@ -55,6 +55,39 @@ final class M1Simulator {
         return 0.5 * r + tau * g.next();
     }
 
+    /** Records run {@code run}'s state right after reaching {@code depths[depthIndex]}. */
+    interface DepthProbe {
+        void at(int run, int depthIndex, double[] delta);
+    }
+
+    /** Sees run {@code run}'s state after the last depth, with its scratch and stream (e.g. to draw the outcome). */
+    interface RunEnd {
+        void after(int run, double[] delta, double[] z, GaussianSampler g);
+    }
+
+    /**
+     * Runs n independent trajectories through the ascending {@code depths} on all cores (run i draws from stream
+     * (seed, i), so results do not depend on the schedule), calling {@code probe} at every depth and then {@code end}
+     * (nullable). The one sweep every M1 Monte-Carlo claim uses.
+     */
+    void sweep(int n, long seed, int[] depths, DepthProbe probe, RunEnd end) {
+        int d = task.dimension();
+        MonteCarlo.run(n, (from, to) -> {
+            double[] delta = new double[d], z = new double[d];
+            for (int i = from; i < to; i++) {
+                GaussianSampler g = GaussianSampler.stream(seed, i);
+                start(delta);
+                int t = 0;
+                for (int j = 0; j < depths.length; j++) {
+                    advance(delta, depths[j] - t, z, g);
+                    t = depths[j];
+                    probe.at(i, j, delta);
+                }
+                if (end != null) end.after(i, delta, z, g);
+            }
+        });
+    }
+
     /** Loss 1/2 delta'H delta (a coarse probe feature). */
     double loss(double[] delta) {
         double r = 0;

@@ -102,7 +102,7 @@ public final class Main {
             if (report) throw new IllegalArgumentException("--mutant is for 'verify'; the report shows the real theories only");
             Mutant m = reg.mutant(o.mutant());
             config = config.forMutant(m.name(), root);
-            claims = m.claims().get().stream().filter(c -> o.claim() == null || c.id().equals(o.claim())).toList();
+            claims = m.targets().stream().filter(c -> o.claim() == null || c.id().equals(o.claim())).toList();
             if (claims.isEmpty()) throw new IllegalArgumentException("mutant " + m.name() + " has no claim '" + o.claim() + "'");
             out.println("[ftverify] running MUTANT " + m.name() + ": " + m.description() + " (its claims should be FALSIFIED)");
         } else {

@@ -1,13 +1,17 @@
 package org.ftverify.core;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * One checkable statement of a theory: id, statement, maths, provenance, parameter space and check.
- * Build with {@link #builder(String)}.
+ * One checkable statement of a theory: id, statement, maths, provenance, parameter space and check, plus the
+ * blueprint links: the anchor of the theory page that states it ({@link #cites()}), the proof steps it rests on
+ * ({@link #uses()}, ids of {@code [symja,id=...]} blocks of the theory's proof page, checked when the theories are
+ * loaded) and the model quantities it reads ({@link #reads()}). Build with {@link #builder(String)}.
  */
 public final class Claim {
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(\\.[a-z0-9-]+)+");
@@ -21,6 +25,9 @@ public final class Claim {
     private final ParameterSpace space;
     private final ClaimCheck check;
     private final Map<EvidenceLevel, Integer> tries;
+    private final String cites;
+    private final List<String> uses;
+    private final List<String> reads;
 
     private Claim(Builder b) {
         this.id = b.id;
@@ -32,6 +39,9 @@ public final class Claim {
         this.space = Objects.requireNonNull(b.space, "parameter space of " + b.id);
         this.check = Objects.requireNonNull(b.check, "check of " + b.id);
         this.tries = new EnumMap<>(b.tries);
+        this.cites = b.cites;
+        this.uses = List.copyOf(b.uses);
+        this.reads = List.copyOf(b.reads);
     }
 
     public static Builder builder(String id) {
@@ -48,6 +58,12 @@ public final class Claim {
     public String tolerance() { return tolerance; }
     public ParameterSpace space() { return space; }
     public ClaimCheck check() { return check; }
+    /** Anchor of the theory page section that states this claim (e.g. "lora-p1"), or null when not linked. */
+    public String cites() { return cites; }
+    /** Ids of the proof-page steps ({@code [symja,id=...]} blocks) this claim rests on. */
+    public List<String> uses() { return uses; }
+    /** Names of the model quantities the check reads (e.g. "tau", "kappa_slow"); a mutant of one should break it. */
+    public List<String> reads() { return reads; }
 
     /** Number of random tries at a level; expensive claims set fewer than the engine default. */
     public int tries(EvidenceLevel level) {
@@ -57,8 +73,10 @@ public final class Claim {
     /** The same claim with another check: how mutant tests feed a wrong theory through the same claim. */
     public Claim withCheck(ClaimCheck other) {
         Builder b = new Builder(id).title(title).statement(statement).asciidoc(asciidoc).provenance(provenance).tolerance(tolerance)
-                .space(space).check(other);
+                .space(space).check(other).cites(cites);
         b.tries.putAll(tries);
+        b.uses.addAll(uses);
+        b.reads.addAll(reads);
         return b.build();
     }
 
@@ -68,6 +86,9 @@ public final class Claim {
         private ParameterSpace space;
         private ClaimCheck check;
         private final Map<EvidenceLevel, Integer> tries = new EnumMap<>(EvidenceLevel.class);
+        private String cites;
+        private final List<String> uses = new ArrayList<>();
+        private final List<String> reads = new ArrayList<>();
 
         private Builder(String id) {
             if (id == null || !ID.matcher(id).matches())
@@ -82,6 +103,12 @@ public final class Claim {
         public Builder tolerance(String t) { tolerance = t; return this; }
         public Builder space(ParameterSpace s) { space = s; return this; }
         public Builder check(ClaimCheck c) { check = c; return this; }
+        /** The theory-page anchor that states this claim (see docs/theory/&lt;id&gt;.adoc). */
+        public Builder cites(String anchor) { cites = anchor; return this; }
+        /** Proof steps the claim rests on: ids of {@code [symja,id=...]} blocks of the theory's proof page. */
+        public Builder uses(String... stepIds) { uses.addAll(List.of(stepIds)); return this; }
+        /** Model quantities the check reads. */
+        public Builder reads(String... quantities) { reads.addAll(List.of(quantities)); return this; }
 
         public Builder tries(int quick, int standard, int deep) {
             tries.put(EvidenceLevel.QUICK, quick);

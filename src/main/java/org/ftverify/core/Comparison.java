@@ -1,14 +1,21 @@
 package org.ftverify.core;
 
 /**
- * One predicted-versus-observed comparison with its tolerance and where that tolerance comes from.
- * A comparison passes when {@code gap <= tolerance}; {@link #normalisedGap()} is gap/tolerance.
+ * One predicted-versus-observed comparison with its tolerance, where that tolerance comes from, and what kind of
+ * evidence it is. A comparison passes when {@code gap <= tolerance}; {@link #normalisedGap()} is gap/tolerance.
+ * The factories make {@link EvidenceKind#INDEPENDENT} comparisons; mark a comparison of the model with another form
+ * of itself with {@link #consistency()}.
  */
 public record Comparison(String quantity, double predicted, double observed, double gap, double tolerance,
-                         String derivation) {
+                         String derivation, EvidenceKind kind) {
 
     public Comparison {
         if (!(tolerance > 0)) throw new IllegalArgumentException("tolerance of '" + quantity + "' must be > 0, got " + tolerance);
+        if (kind == null) kind = EvidenceKind.INDEPENDENT;
+    }
+
+    public Comparison(String quantity, double predicted, double observed, double gap, double tolerance, String derivation) {
+        this(quantity, predicted, observed, gap, tolerance, derivation, EvidenceKind.INDEPENDENT);
     }
 
     /** |observed - predicted| against an absolute tolerance. */
@@ -41,8 +48,25 @@ public record Comparison(String quantity, double predicted, double observed, dou
         return Double.isNaN(g) ? Double.POSITIVE_INFINITY : g;
     }
 
+    /** The same comparison marked as internal consistency (the model against another form of itself). */
+    public Comparison consistency() {
+        return new Comparison(quantity, predicted, observed, gap, tolerance, derivation, EvidenceKind.CONSISTENCY);
+    }
+
+    public boolean independent() {
+        return kind == EvidenceKind.INDEPENDENT;
+    }
+
     public double normalisedGap() {
         return gap / tolerance;
+    }
+
+    /**
+     * Resolution: the smallest relative error of the predicted value this comparison can detect, tolerance/|predicted|
+     * (infinite when the prediction is 0: the comparison then resolves only absolute errors).
+     */
+    public double resolution() {
+        return predicted == 0 ? Double.POSITIVE_INFINITY : tolerance / Math.abs(predicted);
     }
 
     public boolean passes() {

@@ -21,6 +21,12 @@ public interface Theory {
     /** Repository-relative path of the proof page, e.g. "proofs/lora.adoc". */
     String proofPage();
 
+    /** Repository-relative path of the theory page (model, notation, claims, provenance), e.g. "docs/theory/lora.adoc". */
+    default String theoryPage() {
+        return "docs/theory/" + id() + ".adoc";
+    }
+
+    /** The claims in the order the theory states them. */
     List<Claim> claims();
 
     /** Wrong theories whose claims must be falsified; names are unique within the theory. */

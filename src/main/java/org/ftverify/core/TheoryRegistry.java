@@ -1,5 +1,7 @@
 package org.ftverify.core;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,10 +16,50 @@ public final class TheoryRegistry {
         this.theories = theories.stream().sorted(Comparator.comparing(Theory::id)).toList();
     }
 
+    /** The registered theories, their claims' citations and proof steps checked against the pages under ftverify.root. */
     public static TheoryRegistry load() {
+        return load(Path.of(System.getProperty("ftverify.root", ".")));
+    }
+
+    public static TheoryRegistry load(Path root) {
         List<Theory> found = new ArrayList<>();
         ServiceLoader.load(Theory.class).forEach(found::add);
-        return new TheoryRegistry(found);
+        TheoryRegistry registry = new TheoryRegistry(found);
+        registry.checkLinks(root);
+        return registry;
+    }
+
+    /**
+     * Fails on a claim that cites an anchor its theory page does not define or uses a proof step its proof page does
+     * not define (the blueprint's checker of declaration names): a dangling link is a loading error, not a report typo.
+     */
+    public void checkLinks(Path root) {
+        for (Theory t : theories) {
+            PageIndex proofs = null, page = null;
+            for (Claim c : t.claims()) {
+                if (!c.uses().isEmpty()) {
+                    if (proofs == null) proofs = index(root, t.proofPage(), c);
+                    for (String step : c.uses())
+                        if (!proofs.steps().contains(step))
+                            throw new IllegalStateException("claim " + c.id() + " uses proof step '" + step + "', which " + t.proofPage()
+                                    + " does not define (steps are the ids of its [symja,id=...] blocks)");
+                }
+                if (c.cites() != null) {
+                    if (page == null) page = index(root, t.theoryPage(), c);
+                    if (!page.anchors().contains(c.cites()))
+                        throw new IllegalStateException("claim " + c.id() + " cites anchor '" + c.cites() + "', which " + t.theoryPage()
+                                + " does not define");
+                }
+            }
+        }
+    }
+
+    private static PageIndex index(Path root, String page, Claim c) {
+        Path file = root.resolve(page);
+        if (!Files.isRegularFile(file))
+            throw new IllegalStateException("claim " + c.id() + " links to " + page + ", which is not under " + root.toAbsolutePath().normalize()
+                    + " (set -Dftverify.root to the repository)");
+        return PageIndex.of(file);
     }
 
     public List<Theory> theories() {

@@ -83,7 +83,7 @@ public final class LoraTheory implements Theory {
     }
 
     private static Mutant mutant(String name, String description, LoraTheoryModel model) {
-        return new Mutant(name, description, () -> claims(model));
+        return new Mutant(name, description, List.of(), () -> claims(model));
     }
 
     /** Analytic then simulation claims of a (possibly perturbed) model, sorted P1..P12. */

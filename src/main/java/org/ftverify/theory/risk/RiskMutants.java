@@ -13,7 +13,7 @@ final class RiskMutants {
 
     record Spec(String name, String description, RiskTheoryModel model, List<String> targets) {
         Mutant mutant() {
-            return new Mutant(name, description + " (targets " + String.join(", ", targets) + ")", () -> claims(model, targets));
+            return new Mutant(name, description, targets, () -> RiskClaims.all(model));
         }
     }
 

@@ -128,7 +128,7 @@ class RiskMutantsTest {
             assertTrue(names.add(s.name()), "duplicate mutant " + s.name());
             assertTrue(s.name().startsWith("risk-"), s.name());
             targeted.addAll(s.targets());
-            assertEquals(s.targets().size(), s.mutant().claims().get().size(), s.name());
+            assertEquals(s.targets().size(), s.mutant().targets().size(), s.name());
         }
         for (Claim c : RiskClaims.all(RiskTheoryModel.exact())) assertTrue(targeted.contains(c.id()), c.id() + " has no mutant");
         assertTrue(names.contains("risk-alpha+0.1"));

@@ -29,6 +29,11 @@ public interface Theory {
     /** The claims in the order the theory states them. */
     List<Claim> claims();
 
+    /** Perturbation families that measure each claim's resolution (see {@link PowerProbe}); none by default. */
+    default List<PowerProbe> powerProbes() {
+        return List.of();
+    }
+
     /** Wrong theories whose claims must be falsified; names are unique within the theory. */
     default List<Mutant> mutants() {
         return List.of();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.DoubleFunction;
 
 /**
  * The skeleton of a theory: it declares its model, its claims in the order the theory states them, and its mutants
@@ -36,6 +37,9 @@ public abstract class TheoryDefinition<M> implements Theory {
     /** A wrong theory as data: the exact model with one thing changed, and the claims whose checks must reject it (none = all). */
     public record Perturbation<M>(String name, String description, M model, List<String> breaks) {}
 
+    /** A power probe as data: the model with the quantity {@code claimId} checks off by a relative delta. */
+    public record Probe<M>(String claimId, String quantity, DoubleFunction<M> perturbed) {}
+
     protected TheoryDefinition(String id, String title, String citation, List<String> provenance) {
         this.id = id;
         this.title = title;
@@ -52,6 +56,31 @@ public abstract class TheoryDefinition<M> implements Theory {
     /** Mutants as data; the default is none (a theory with claims should have some: see docs/adding-a-theory.adoc). */
     protected List<Perturbation<M>> perturbations() {
         return List.of();
+    }
+
+    /**
+     * Power probes: per claim, the model with the checked quantity off by a relative delta (the rate times 1 + delta,
+     * the fixed point shifted by delta of its value). Goal: every claim rejects delta = 0.1 at the quick level.
+     */
+    protected List<Probe<M>> probes() {
+        return List.of();
+    }
+
+    protected static <M> Probe<M> probe(String claimId, String quantity, DoubleFunction<M> perturbed) {
+        return new Probe<>(claimId, quantity, perturbed);
+    }
+
+    @Override
+    public final List<PowerProbe> powerProbes() {
+        Set<String> ids = new HashSet<>();
+        for (Claim c : claims()) ids.add(c.id());
+        List<PowerProbe> out = new ArrayList<>();
+        for (Probe<M> p : probes()) {
+            if (!ids.contains(p.claimId())) throw new IllegalStateException("power probe names unknown claim '" + p.claimId() + "'");
+            DoubleFunction<M> f = p.perturbed();
+            out.add(new PowerProbe(p.claimId(), p.quantity(), delta -> claims(f.apply(delta))));
+        }
+        return List.copyOf(out);
     }
 
     /** A mutant entry: {@code breaks} are claim ids; none means every claim must reject it. */

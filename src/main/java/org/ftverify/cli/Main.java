@@ -45,6 +45,7 @@ public final class Main {
                 case "report" -> verify(o, root, out, true);
                 case "replay" -> replay(o, root, out);
                 case "catalogue" -> catalogue(root, out);
+                case "power" -> PowerCommand.run(o, root, out);
                 default -> help(out);
             };
         } catch (IllegalArgumentException e) {
@@ -62,6 +63,7 @@ public final class Main {
                   list    [--theory T]                                      list theories, claims, parameter spaces and mutants
                   replay  FILE [--shrink] [--verbose]                       re-run an archived counterexample (--shrink: shrink further)
                   catalogue                                                 rewrite verification/catalogue.adoc from the registry
+                  power   [--theory T] [--claim C] [--seed S]               measure each claim's resolution (verification/power.json)
                 levels: quick (default), standard, deep. Output: target/ftverify/. Exit: 0 ok, 1 falsified, 2 bad input.""");
         return OK;
     }

@@ -8,14 +8,14 @@ import org.ftverify.core.EvidenceLevel;
 /** Parsed command line: a command, its positional arguments and the --options. Errors name the bad token. */
 record Options(String command, List<String> positional, String theory, String claim, EvidenceLevel level, Long seed,
                boolean verbose, boolean shrink, String mutant) {
-    static final Set<String> COMMANDS = Set.of("report", "verify", "list", "replay", "catalogue", "help");
+    static final Set<String> COMMANDS = Set.of("report", "verify", "list", "replay", "catalogue", "power", "help");
 
     static Options parse(String[] args) {
         if (args.length == 0) return new Options("help", List.of(), null, null, EvidenceLevel.QUICK, null, false, false, null);
         String command = args[0];
         if (command.equals("--help") || command.equals("-h")) command = "help";
         if (!COMMANDS.contains(command))
-            throw new IllegalArgumentException("unknown command '" + command + "'; allowed: report, verify, list, replay, catalogue, help");
+            throw new IllegalArgumentException("unknown command '" + command + "'; allowed: report, verify, list, replay, catalogue, power, help");
         List<String> pos = new ArrayList<>();
         String theory = null, claim = null, mutant = null;
         EvidenceLevel level = EvidenceLevel.QUICK;

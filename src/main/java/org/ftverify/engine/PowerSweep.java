@@ -1,0 +1,113 @@
+package org.ftverify.engine;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.ftverify.core.Claim;
+import org.ftverify.core.EvidenceLevel;
+import org.ftverify.core.PowerProbe;
+import org.ftverify.core.Theory;
+import org.ftverify.core.Verdict;
+
+/**
+ * Measures each claim's power: for each {@link PowerProbe}, runs the claim built from a theory whose checked quantity
+ * is off by a relative delta, for growing delta in both directions, at the quick level (what {@code mvn verify}
+ * runs), and records the smallest delta the claim rejects. This is the measured resolution shown in the report beside
+ * the tolerance-based one (tolerance / |predicted|). A claim that rejects nothing up to the largest delta has no
+ * measured resolution: the report says so.
+ *
+ * <p>Runs use the property engine with shrinking and archiving off: a rejected perturbation is a statement about the
+ * check, not a finding about the theory.
+ */
+public final class PowerSweep {
+    /** Relative perturbations tried, smallest first; a probe stops at the first rejected delta of each sign. */
+    public static final double[] DELTAS = {0.02, 0.05, 0.1, 0.2, 0.5};
+
+    /**
+     * One probe's outcome; {@code detectedUp}/{@code detectedDown} are the smallest +delta / -delta rejected (null when
+     * none was), {@code detected} the smallest delta rejected in both directions.
+     */
+    public record Measurement(String claim, String quantity, Double detectedUp, Double detectedDown, Double detected,
+                              List<Double> deltasTried, String level, long seed, double seconds) {}
+
+    private PowerSweep() {}
+
+    public static List<Measurement> run(List<Theory> theories, String claimFilter, long seed, Consumer<String> log) {
+        List<Measurement> out = new ArrayList<>();
+        for (Theory t : theories) {
+            for (PowerProbe p : t.powerProbes()) {
+                if (claimFilter != null && !p.claimId().equals(claimFilter)) continue;
+                long t0 = System.nanoTime();
+                List<Double> tried = new ArrayList<>();
+                Double up = firstRejected(t, p, +1, seed, tried, log), down = firstRejected(t, p, -1, seed, tried, log);
+                Double both = up == null || down == null ? null : Math.max(up, down);
+                Measurement m = new Measurement(p.claimId(), p.quantity(), up, down, both, tried, EvidenceLevel.QUICK.id(), seed,
+                        (System.nanoTime() - t0) / 1e9);
+                log.accept(String.format("%-45s %-28s rejects +%s / -%s", p.claimId(), p.quantity(), show(up), show(down)));
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private static Double firstRejected(Theory t, PowerProbe p, int sign, long seed, List<Double> tried, Consumer<String> log) {
+        for (double delta : DELTAS) {
+            double signed = sign * delta;
+            tried.add(signed);
+            Claim claim = p.claimsAt().apply(signed).stream().filter(c -> c.id().equals(p.claimId())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("probe of " + p.claimId() + " built no such claim"));
+            EngineConfig config = new EngineConfig(EvidenceLevel.QUICK, seed, Path.of("target/ftverify/power"), 0, false,
+                    "power:" + p.claimId() + ":" + signed);
+            ClaimResult r = new PropertyEngine(config, s -> {}).run(claim, t.id());
+            if (r.verdict() == Verdict.FALSIFIED) return delta;
+        }
+        return null;
+    }
+
+    private static String show(Double d) {
+        return d == null ? "none up to " + DELTAS[DELTAS.length - 1] : String.valueOf(d);
+    }
+
+    /** Merges the measurements into {@code json} (one entry per claim id, newest wins) and writes it atomically. */
+    public static void write(Path json, List<Measurement> measurements) {
+        Gson gson = new GsonBuilder().setPrettyPrinting().serializeNulls().create();
+        Map<String, JsonElement> byClaim = new LinkedHashMap<>();
+        try {
+            if (Files.isRegularFile(json)) {
+                JsonObject old = JsonParser.parseString(Files.readString(json, StandardCharsets.UTF_8)).getAsJsonObject();
+                for (JsonElement e : old.getAsJsonArray("claims")) byClaim.put(e.getAsJsonObject().get("claim").getAsString(), e);
+            }
+        } catch (RuntimeException | IOException e) {
+            throw new IllegalArgumentException("cannot read " + json + " to merge into it (" + e.getMessage() + "); move it away and run again");
+        }
+        for (Measurement m : measurements) byClaim.put(m.claim(), gson.toJsonTree(m));
+        JsonArray arr = new JsonArray();
+        byClaim.values().forEach(arr::add);
+        JsonObject root = new JsonObject();
+        root.addProperty("about", "Measured resolution: smallest relative perturbation of the checked quantity each claim rejects at the "
+                + "quick level (./ftverify power). detected = rejected in both directions.");
+        root.add("claims", arr);
+        try {
+            Files.createDirectories(json.toAbsolutePath().getParent());
+            Path tmp = Files.createTempFile(json.toAbsolutePath().getParent(), ".power", ".tmp");
+            Files.writeString(tmp, gson.toJson(root) + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, json, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + json, e);
+        }
+    }
+}

@@ -32,7 +32,7 @@ class MainTest {
     @Test
     void unknownCommand() {
         assertEquals(2, run("frobnicate"));
-        assertOneLineError("unknown command 'frobnicate'; allowed: report, verify, list, replay, catalogue, help");
+        assertOneLineError("unknown command 'frobnicate'; allowed: report, verify, list, replay, alarms, catalogue, help");
     }
 
     @Test

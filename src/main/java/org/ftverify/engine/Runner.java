@@ -66,10 +66,10 @@ public final class Runner {
      */
     public void begin(List<Claim> claims) {
         idWidth = SummaryTable.width(claims.stream().map(Claim::id).toList());
+        if (store != null) store.checkWritable();
         if (engine.config().archiveCounterexamples())
             ResultStore.checkWritable(engine.config().counterexampleDir(), "counterexample archive");
         if (store == null) return;
-        store.checkWritable();
         interrupted = store.collectInterrupted(out::println);
         for (ResultStore.Interrupted i : interrupted) out.println("[ftverify] note: an earlier " + i.describe());
         store.startRun(run, claims.stream().map(Claim::id).toList());

@@ -89,6 +89,66 @@ class MainTest {
     }
 
     @Test
+    void strayArgumentsAreRejected() {
+        assertEquals(2, run("list", "stray"));
+        assertOneLineError("unexpected argument 'stray' for 'list'");
+        assertEquals(2, run("verify", "--theory", "risk", "stray"));
+        assertOneLineError("unexpected argument 'stray' for 'verify'");
+        assertEquals(2, run("replay", "a.json", "b.json"));
+        assertOneLineError("replay needs exactly one counterexample FILE");
+    }
+
+    @Test
+    void alarmsNeedsASeedCount() {
+        assertEquals(2, run("alarms"));
+        assertOneLineError("alarms needs --seeds N");
+        assertEquals(2, run("alarms", "--seeds", "0"));
+        assertOneLineError("seeds: '0' must be an integer in [1, 1000]");
+        assertEquals(2, run("verify", "--seeds", "3"));
+        assertOneLineError("--seeds is for 'alarms'");
+    }
+
+    /** Replay files with the mistakes people make: each gets one line in our words, never a Gson class name. */
+    @Test
+    void badReplayFilesSayWhatIsWrong(@TempDir Path dir) throws Exception {
+        var claim = TheoryRegistry.load().theories().get(0).claims().get(0);
+        String p0 = claim.space().parameters().get(0).name();
+        String[][] cases = {
+                {"{\"claim\": \"" + claim.id() + "\", \"seed\": 1, \"params\": {}}", "'params' is empty"},
+                {"{\"claim\": \"" + claim.id() + "\", \"seed\": 1, \"params\": {\"" + p0 + "\": {\"value\": 3}}}",
+                        "parameter '" + p0 + "' is an object; expected a number"},
+                {"{\"claim\": \"" + claim.id() + "\", \"seed\": 1, \"params\": {\"" + p0 + "\": 3", "the text ends early at line 1"},
+                {"{\"claim\": \"" + claim.id() + "\", \"seed\": \"x\", \"params\": {\"" + p0 + "\": 3}}", "'seed' must be an integer"},
+                {"{\"claim\": 5, \"seed\": 1, \"params\": {\"" + p0 + "\": 3}}", "'claim' must be a string"},
+                {"{\"claim\": \"" + claim.id() + "\", \"seed\": 1, \"params\": [1]}", "'params' must be an object"},
+                {"", "the file is empty"},
+        };
+        for (String[] c : cases) {
+            Path f = dir.resolve("case.json");
+            Files.writeString(f, c[0]);
+            assertEquals(2, run("replay", f.toString()), c[0]);
+            assertOneLineError(c[1]);
+            assertFalse(err.contains("Json") || err.contains("gson") || err.contains("Exception"), err);
+        }
+    }
+
+    @Test
+    void unwritableOutputIsOneLineAndExitTwoBeforeAnyClaimRuns(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("ftverify");
+        Files.writeString(out, "a file in the way");
+        Path root = Path.of(System.getProperty("ftverify.root", ".")).toAbsolutePath();
+        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
+        long t0 = System.nanoTime();
+        int code = Main.run(new String[] {"verify", "--theory", "risk"}, root, new org.ftverify.engine.ResultStore(out),
+                new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
+        err = e.toString(StandardCharsets.UTF_8);
+        assertEquals(2, code, err);
+        assertOneLineError("cannot write to the output directory " + out);
+        assertFalse(o.toString(StandardCharsets.UTF_8).contains("running"), "no claim ran");
+        assertTrue((System.nanoTime() - t0) / 1e9 < 30, "fails at once, not after the claims");
+    }
+
+    @Test
     void committedCatalogueIsCurrent() throws Exception {
         Path root = Path.of(System.getProperty("ftverify.root", "."));
         String expected = Catalogue.render(TheoryRegistry.load().theories());

@@ -42,6 +42,8 @@ public final class BuildSummary {
             return;
         }
         String runId = str(r, "runId");
+        if (olderThanThisBuild(json))
+            out.println("[ftverify] note: the theorem checks did not run in this build; these results are from an earlier one");
         out.println("[ftverify] theorem summary (level " + str(r, "level") + ", run seed " + str(r, "runSeed") + "; reproduce: " + str(r, "command") + ")");
         List<SummaryTable.Row> rows = new ArrayList<>();
         for (JsonElement t : r.getAsJsonArray("theories")) {
@@ -63,6 +65,16 @@ public final class BuildSummary {
         Runner.printSkipped(out, skipped);
         out.println("[ftverify] results: " + json);
         out.println("[ftverify] report: " + (Files.isRegularFile(report) ? report : "not written (see the test output above)"));
+    }
+
+    /** This class runs in Maven's JVM, so the JVM's start is the build's start. */
+    private static boolean olderThanThisBuild(Path file) {
+        try {
+            long buildStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            return Files.getLastModifiedTime(file).toMillis() < buildStart;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Which run a verdict comes from, when not the run that wrote the file (null then). */

@@ -31,8 +31,8 @@ import org.ftverify.core.AtomicFiles;
  *   <li>{@code claims/<claim>.json}: the latest result of each claim, written atomically the moment the claim
  *       finishes, with the run it comes from. A run killed part-way keeps every claim it finished; a partial run
  *       (one theory) replaces only the claims it ran.</li>
- *   <li>{@code runs/<run>.json}: a journal per run (planned claims, status), so the next run can say which claims
- *       an interrupted run did not finish.</li>
+ *   <li>{@code runs/<run>.json}: a journal per running run (planned claims, process), deleted when the run finishes,
+ *       so the next run can say which claims an interrupted run did not finish.</li>
  *   <li>{@code results.json}: the merge of the latest record of every registered claim, rebuilt after each claim
  *       under a lock ({@code .lock}, a file lock across processes plus a lock within this JVM), so two runs in one
  *       directory at once interleave their claims instead of overwriting each other's file.</li>
@@ -156,9 +156,13 @@ public final class ResultStore {
         AtomicFiles.writeString(runFile(run.id()), JsonCodec.GSON.toJson(o) + "\n");
     }
 
-    /** Marks a run's journal finished (it is then never reported as interrupted). */
+    /** A finished run needs no journal: its results are in claims/ (so runs/ holds only running or interrupted runs). */
     public void finishRun(RunRecord run) {
-        setStatus(runFile(run.id()), "finished");
+        try {
+            Files.deleteIfExists(runFile(run.id()));
+        } catch (IOException e) {
+            setStatus(runFile(run.id()), "finished"); // cannot delete: at least never report it as interrupted
+        }
     }
 
     /** A run that stopped before its last claim, and the claims it did not finish. */

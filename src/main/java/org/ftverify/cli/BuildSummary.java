@@ -77,13 +77,15 @@ public final class BuildSummary {
         }
     }
 
-    /** Which run a verdict comes from, when not the run that wrote the file (null then). */
+    /** Which run a verdict comes from: this run (the one that wrote the file), an earlier one, or none. */
     private static String origin(JsonObject claim, String runId) {
         JsonElement run = claim.get("run");
         if (run == null || !run.isJsonObject()) return "NOT_RUN".equals(str(claim, "verdict")) ? "never run here" : null;
         JsonObject o = run.getAsJsonObject();
-        if (runId != null && runId.equals(str(o, "id"))) return null;
-        return "earlier: seed " + str(o, "runSeed") + ", " + str(o, "startedAt");
+        if (runId != null && runId.equals(str(o, "id"))) return "this run";
+        String started = str(o, "startedAt");
+        if (started != null && started.length() >= 19) started = started.substring(0, 19).replace('T', ' ') + "Z";
+        return "earlier: seed " + str(o, "runSeed") + ", " + started;
     }
 
     private static String str(JsonObject o, String key) {

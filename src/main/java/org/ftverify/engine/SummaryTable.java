@@ -34,7 +34,7 @@ public final class SummaryTable {
     /** "3 verified, 1 falsified" in first-seen order. */
     public static String counts(List<String> verdicts) {
         java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
-        verdicts.forEach(v -> counts.merge(v.toLowerCase(Locale.ROOT), 1, Integer::sum));
+        verdicts.forEach(v -> counts.merge(v.toLowerCase(Locale.ROOT).replace('_', ' '), 1, Integer::sum));
         return counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).reduce((a, b) -> a + ", " + b).orElse("no claims run");
     }
 

@@ -174,7 +174,8 @@ public final class Main {
         List<Long> seeds = new ArrayList<>();
         for (int i = 0; i < o.seeds(); i++) seeds.add(random.nextLong());
         Path dir = store.dir().resolve("alarms");
-        out.println("[ftverify] false-alarm budget: " + claims.size() + " claims x " + seeds.size() + " fresh seeds at level "
+        out.println("[ftverify] false-alarm budget: " + claims.size() + (claims.size() == 1 ? " claim" : " claims") + " x " + seeds.size()
+                + (seeds.size() == 1 ? " fresh seed" : " fresh seeds") + " at level "
                 + o.level().id() + "; output " + dir + " (the counterexample archive is not touched)");
         AlarmBudget.Outcome outcome = AlarmBudget.run(reg, claims, o.level(), seeds, dir, out, o.verbose());
         AlarmBudget.print(outcome, out);

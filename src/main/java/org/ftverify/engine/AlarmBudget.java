@@ -67,7 +67,7 @@ public final class AlarmBudget {
     public static void print(Outcome o, PrintStream out) {
         int w = SummaryTable.width(o.claims().stream().map(Claim::id).toList());
         int n = o.seeds().size();
-        int cw = Math.max(2, String.valueOf(n).length() + 1);
+        int cw = String.valueOf(n).length() + 2; // "#k" plus a space
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-" + w + "s ", "claim"));
         for (int k = 1; k <= n; k++) head.append(String.format(Locale.ROOT, "%" + cw + "s", "#" + k));
         head.append("  alarms");
@@ -89,7 +89,12 @@ public final class AlarmBudget {
         for (Cell c : o.cells())
             if (c.alarm()) out.printf(Locale.ROOT, "  alarm: %s at seed %d: %s%s%n", c.claimId(), c.seed(), c.verdict(),
                     c.counterexample() != null ? " (replay: ./ftverify replay " + c.counterexample() + ")" : c.note() != null ? " (" + c.note() + ")" : "");
-        out.printf(Locale.ROOT, "false alarms: %d of %d claim runs (%d claims x %d seeds)%n", o.alarms(), o.cells().size(), o.claims().size(), n);
+        out.printf(Locale.ROOT, "false alarms: %d of %d claim runs (%s x %s)%n", o.alarms(), o.cells().size(),
+                plural(o.claims().size(), "claim"), plural(n, "seed"));
+    }
+
+    private static String plural(int k, String noun) {
+        return k + " " + noun + (k == 1 ? "" : "s");
     }
 
     private static String letter(Verdict v) {

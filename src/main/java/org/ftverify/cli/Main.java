@@ -118,7 +118,8 @@ public final class Main {
         JsonElement ind = record.get("independentComparison");
         String from = "";
         if (record.get("run") instanceof JsonObject run && run.has("runSeed"))
-            from = " (last run: seed " + run.get("runSeed").getAsString() + ", " + (run.has("startedAt") ? run.get("startedAt").getAsString() : "?") + ")";
+            from = " (last run: seed " + run.get("runSeed").getAsString() + ", started "
+                    + (run.has("startedAt") ? run.get("startedAt").getAsString().replaceFirst("\\.\\d+Z$", "Z") : "?") + ")";
         if (ind == null || ind.isJsonNull()) return "unknown (no comparison recorded)" + from;
         return (ind.getAsBoolean() ? "independent comparison" : "NO INDEPENDENT COMPARISON (internal consistency only)") + from;
     }

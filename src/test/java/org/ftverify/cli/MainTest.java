@@ -148,6 +148,28 @@ class MainTest {
         assertTrue((System.nanoTime() - t0) / 1e9 < 30, "fails at once, not after the claims");
     }
 
+    /** list does not run claims: the evidence kind comes from the latest recorded result of each claim. */
+    @Test
+    void listFlagsClaimsWithoutIndependentComparison(@TempDir Path dir) throws Exception {
+        var claims = TheoryRegistry.load().theory("risk").claims();
+        var store = new org.ftverify.engine.ResultStore(dir);
+        com.google.gson.JsonObject rec = new com.google.gson.JsonObject(), run = new com.google.gson.JsonObject();
+        rec.addProperty("id", claims.get(0).id());
+        rec.addProperty("independentComparison", false);
+        run.addProperty("runSeed", 42);
+        run.addProperty("startedAt", "2026-12-02T05:00:00.123Z");
+        rec.add("run", run);
+        store.record(claims.get(0).id(), rec);
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        Path root = Path.of(System.getProperty("ftverify.root", ".")).toAbsolutePath();
+        assertEquals(0, Main.run(new String[] {"list", "--theory", "risk"}, root, store, new PrintStream(o, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+        String text = o.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("evidence NO INDEPENDENT COMPARISON (internal consistency only) (last run: seed 42, started 2026-12-02T05:00:00Z)")
+                || text.matches("(?s).*evidence\\s+NO INDEPENDENT COMPARISON \\(internal consistency only\\) \\(last run: seed 42, started 2026-12-02T05:00:00Z\\).*"), text);
+        assertEquals(claims.size() - 1, text.lines().filter(l -> l.matches("\\s+evidence\\s+unknown \\(not run\\)")).count(), text);
+    }
+
     @Test
     void committedCatalogueIsCurrent() throws Exception {
         Path root = Path.of(System.getProperty("ftverify.root", "."));

@@ -1,11 +1,15 @@
 package org.ftverify.cli;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.ftverify.core.AtomicFiles;
 import org.ftverify.core.Claim;
 import org.ftverify.core.Mutant;
 import org.ftverify.core.Parameter;
@@ -13,18 +17,24 @@ import org.ftverify.core.Params;
 import org.ftverify.core.Theory;
 import org.ftverify.core.TheoryRegistry;
 import org.ftverify.core.Verdict;
+import org.ftverify.engine.AlarmBudget;
 import org.ftverify.engine.Catalogue;
 import org.ftverify.engine.ClaimResult;
 import org.ftverify.engine.CounterexampleStore;
 import org.ftverify.engine.EngineConfig;
+import org.ftverify.engine.OutputUnwritableException;
 import org.ftverify.engine.PropertyEngine;
+import org.ftverify.engine.ResultStore;
+import org.ftverify.engine.RunRecord;
 import org.ftverify.engine.Runner;
+import org.ftverify.engine.SummaryTable;
 import org.ftverify.engine.TryRecord;
 
 /**
- * ftverify command line: report, verify, list, replay. User mistakes (unknown ids, out-of-range values, malformed
+ * ftverify command line: report, verify, list, replay, alarms, catalogue. User mistakes (unknown ids, out-of-range values, malformed
  * files) print one line naming the problem and the allowed values and exit with code 2, never a stack trace.
- * Exit code 1 means at least one claim was falsified.
+ * An output location that cannot be written is found before any claim runs: one line, exit code 2. Exit code 1
+ * means at least one claim was falsified.
  */
 public final class Main {
     static final int OK = 0, FALSIFIED = 1, USAGE = 2;
@@ -36,20 +46,30 @@ public final class Main {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        Path root = Path.of(System.getProperty("ftverify.root", ".")).toAbsolutePath().normalize();
+        return run(args, root, ResultStore.under(root), out, err);
+    }
+
+    /** As {@link #run(String[], PrintStream, PrintStream)} with the results kept in {@code store} (tests use a temporary one). */
+    static int run(String[] args, Path root, ResultStore store, PrintStream out, PrintStream err) {
         try {
             Options o = Options.parse(args);
-            Path root = Path.of(System.getProperty("ftverify.root", ".")).toAbsolutePath().normalize();
             return switch (o.command()) {
-                case "list" -> list(o, out);
-                case "verify" -> verify(o, root, out, false);
-                case "report" -> verify(o, root, out, true);
+                case "list" -> list(o, store, out);
+                case "verify" -> verify(o, root, store, out, false);
+                case "report" -> verify(o, root, store, out, true);
                 case "replay" -> replay(o, root, out);
+                case "alarms" -> alarms(o, root, store, out);
                 case "catalogue" -> catalogue(root, out);
                 case "power" -> PowerCommand.run(o, root, out);
                 default -> help(out);
             };
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | OutputUnwritableException e) {
             err.println("ftverify: " + e.getMessage());
+            return USAGE;
+        } catch (UncheckedIOException e) {
+            // e.g. the disk filled up mid-run: every claim finished before is recorded (claims/ and results.json)
+            err.println("ftverify: " + e.getMessage() + " (results of claims finished before are kept)");
             return USAGE;
         }
     }
@@ -60,42 +80,60 @@ public final class Main {
                   report  [--theory T] [--claim C] [--level L] [--seed S]   run claims, write results.json and the HTML report
                   verify  [--theory T] [--claim C] [--level L] [--seed S] [--mutant M]
                                                                             run claims (or a deliberately wrong theory M), print verdicts
-                  list    [--theory T]                                      list theories, claims, parameter spaces and mutants
+                  list    [--theory T]                                      list theories, claims, parameter spaces, mutants, and
+                                                                            whether each claim's last run had independent evidence
                   replay  FILE [--shrink] [--verbose]                       re-run an archived counterexample (--shrink: shrink further)
+                  alarms  --seeds N [--level L] [--theory T] [--claim C]    false-alarm budget: run the claims at N fresh seeds and
+                                                                            count verdicts that are not VERIFIED (target/ftverify/alarms/)
                   catalogue                                                 rewrite verification/catalogue.adoc from the registry
                   power   [--theory T] [--claim C] [--seed S]               measure each claim's resolution (verification/power.json)
-                levels: quick (default), standard, deep. Output: target/ftverify/. Exit: 0 ok, 1 falsified, 2 bad input.""");
+                levels: quick (default), standard, deep. Output: target/ftverify/ (results.json keeps the latest result of
+                every claim). Exit: 0 ok, 1 falsified (alarms: any false alarm), 2 bad input or unwritable output.""");
         return OK;
     }
 
-    private static int list(Options o, PrintStream out) {
+    private static int list(Options o, ResultStore store, PrintStream out) {
         TheoryRegistry reg = TheoryRegistry.load();
         List<Theory> ts = o.theory() == null ? reg.theories() : List.of(reg.theory(o.theory()));
+        Map<String, JsonObject> latest = store.latest(out::println);
+        int w = SummaryTable.width(ts.stream().flatMap(t -> t.claims().stream()).map(Claim::id).toList());
+        int mw = SummaryTable.width(ts.stream().flatMap(t -> t.mutants().stream()).map(Mutant::name).toList());
+        int pw = Math.max(8, ts.stream().flatMap(t -> t.claims().stream()).flatMap(c -> c.space().parameters().stream())
+                .mapToInt(p -> p.name().length()).max().orElse(8));
         for (Theory t : ts) {
             out.println(t.id() + " — " + t.title());
             out.println("  " + t.citation());
             for (Claim c : t.claims()) {
-                out.printf("  %-40s [%s] %s%n", c.id(), c.provenance(), c.title());
-                for (Parameter p : c.space().parameters()) out.printf("      %-8s %s (simple %s)%n", p.name(), p.rangeText(), p.simple());
+                out.printf("  %-" + w + "s  [%s] %s%n", c.id(), c.provenance(), c.title());
+                out.printf("      %-" + pw + "s %s%n", "evidence", evidence(latest.get(c.id())));
+                for (Parameter p : c.space().parameters()) out.printf("      %-" + pw + "s %s (simple %s)%n", p.name(), p.rangeText(), p.simple());
             }
             if (!t.mutants().isEmpty()) out.println("  mutants (wrong theories the verifier must reject):");
-            for (Mutant m : t.mutants()) out.printf("      %-28s %s%n", m.name(), m.description());
+            for (Mutant m : t.mutants()) out.printf("      %-" + mw + "s  %s%n", m.name(), m.description());
         }
         return OK;
+    }
+
+    /** Whether the claim's latest recorded run compared against anything independent (list does not run claims). */
+    private static String evidence(JsonObject record) {
+        if (record == null) return "unknown (not run)";
+        JsonElement ind = record.get("independentComparison");
+        String from = "";
+        if (record.get("run") instanceof JsonObject run && run.has("runSeed"))
+            from = " (last run: seed " + run.get("runSeed").getAsString() + ", started "
+                    + (run.has("startedAt") ? run.get("startedAt").getAsString().replaceFirst("\\.\\d+Z$", "Z") : "?") + ")";
+        if (ind == null || ind.isJsonNull()) return "unknown (no comparison recorded)" + from;
+        return (ind.getAsBoolean() ? "independent comparison" : "NO INDEPENDENT COMPARISON (internal consistency only)") + from;
     }
 
     private static int catalogue(Path root, PrintStream out) {
         Path file = root.resolve("verification/catalogue.adoc");
-        try {
-            java.nio.file.Files.writeString(file, Catalogue.render(TheoryRegistry.load().theories()));
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("cannot write " + file + ": " + e.getMessage());
-        }
+        AtomicFiles.writeString(file, Catalogue.render(TheoryRegistry.load().theories()));
         out.println("[ftverify] wrote " + file);
         return OK;
     }
 
-    private static int verify(Options o, Path root, PrintStream out, boolean report) {
+    private static int verify(Options o, Path root, ResultStore output, PrintStream out, boolean report) {
         TheoryRegistry reg = TheoryRegistry.load();
         long seed = o.seed() != null ? o.seed() : new SecureRandom().nextLong();
         EngineConfig config = EngineConfig.of(o.level(), seed, root);
@@ -110,23 +148,42 @@ public final class Main {
         } else {
             claims = null;
         }
-        PropertyEngine engine = new PropertyEngine(config, o.verbose() ? out::println : s -> {});
+        PropertyEngine engine = new PropertyEngine(config, o.verbose() ? out::println : s -> {}, out::println);
         Runner runner = new Runner(reg, engine, out, true);
         if (claims == null) claims = runner.select(o.theory(), o.claim());
         String command = "./ftverify " + o.command() + (o.theory() != null ? " --theory " + o.theory() : "")
                 + (o.claim() != null ? " --claim " + o.claim() : "") + (o.mutant() != null ? " --mutant " + o.mutant() : "")
                 + " --level " + o.level().id() + " --seed " + seed;
+        ResultStore store = o.mutant() == null ? output : null;
+        if (store != null) runner.recordingTo(store, RunRecord.start(o.level(), seed, command, root));
+        runner.begin(claims);
         out.println("[ftverify] run seed " + seed + " (reproduce: " + command + ")");
-        Instant started = Instant.now();
         Map<String, ClaimResult> results = runner.runAll(claims);
+        runner.finish();
         runner.printSummary(results);
-        if (o.mutant() == null) {
-            Path json = root.resolve("target/ftverify/results.json");
-            runner.writeResults(json, results, started, command);
-            out.println("[ftverify] results: " + json);
-            if (report) out.println("[ftverify] report: " + ReportStep.build(root, json, out));
+        if (store != null) {
+            out.println("[ftverify] results: " + store.resultsJson() + " (latest result of every claim)");
+            if (report) out.println("[ftverify] report: " + ReportStep.build(root, store.resultsJson(), out));
         }
         return results.values().stream().anyMatch(r -> r.verdict() == Verdict.FALSIFIED) ? FALSIFIED : OK;
+    }
+
+    private static int alarms(Options o, Path root, ResultStore store, PrintStream out) {
+        if (o.mutant() != null || o.seed() != null)
+            throw new IllegalArgumentException("alarms draws its own fresh seeds and runs the correct theory; drop --seed/--mutant");
+        TheoryRegistry reg = TheoryRegistry.load();
+        List<Claim> claims = new Runner(reg, null, out, false).select(o.theory(), o.claim());
+        SecureRandom random = new SecureRandom();
+        List<Long> seeds = new ArrayList<>();
+        for (int i = 0; i < o.seeds(); i++) seeds.add(random.nextLong());
+        Path dir = store.dir().resolve("alarms");
+        out.println("[ftverify] false-alarm budget: " + claims.size() + (claims.size() == 1 ? " claim" : " claims") + " x " + seeds.size()
+                + (seeds.size() == 1 ? " fresh seed" : " fresh seeds") + " at level "
+                + o.level().id() + "; output " + dir + " (the counterexample archive is not touched)");
+        AlarmBudget.Outcome outcome = AlarmBudget.run(reg, claims, o.level(), seeds, dir, out, o.verbose());
+        AlarmBudget.print(outcome, out);
+        out.println("[ftverify] alarms: " + dir.resolve("alarms.json"));
+        return outcome.alarms() == 0 ? OK : FALSIFIED;
     }
 
     private static int replay(Options o, Path root, PrintStream out) {

@@ -7,16 +7,15 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.ftverify.core.AtomicFiles;
 import org.ftverify.core.Claim;
 import org.ftverify.core.EvidenceLevel;
 import org.ftverify.core.PowerProbe;
@@ -101,13 +100,6 @@ public final class PowerSweep {
         root.addProperty("about", "Measured resolution: smallest relative perturbation of the checked quantity each claim rejects at the "
                 + "quick level (./ftverify power). detected = rejected in both directions.");
         root.add("claims", arr);
-        try {
-            Files.createDirectories(json.toAbsolutePath().getParent());
-            Path tmp = Files.createTempFile(json.toAbsolutePath().getParent(), ".power", ".tmp");
-            Files.writeString(tmp, gson.toJson(root) + "\n", StandardCharsets.UTF_8);
-            Files.move(tmp, json, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + json, e);
-        }
+        AtomicFiles.writeString(json, gson.toJson(root) + "\n");
     }
 }

@@ -2,6 +2,7 @@ package org.ftverify.engine;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 import org.ftverify.core.CheckAbort;
@@ -27,11 +28,35 @@ public final class PropertyEngine {
     private final EngineConfig config;
     private final CounterexampleStore store;
     private final Consumer<String> log;
+    private final Consumer<String> warn;
+    private final List<String> skippedArchiveFiles = Collections.synchronizedList(new ArrayList<>());
 
+    /** Warnings (skipped archive files) go to standard error. */
     public PropertyEngine(EngineConfig config, Consumer<String> log) {
+        this(config, log, System.err::println);
+    }
+
+    /**
+     * @param log  progress of single tries (shown with --verbose)
+     * @param warn one-line warnings that are always shown (an archived counterexample that cannot be replayed)
+     */
+    public PropertyEngine(EngineConfig config, Consumer<String> log, Consumer<String> warn) {
         this.config = config;
         this.store = new CounterexampleStore(config.counterexampleDir());
         this.log = log;
+        this.warn = warn;
+    }
+
+    /** Archived counterexample files skipped so far ("file: reason"), for the summary; the files are kept. */
+    public List<String> skippedArchiveFiles() {
+        synchronized (skippedArchiveFiles) {
+            return List.copyOf(skippedArchiveFiles);
+        }
+    }
+
+    private void skip(Path file, String why) {
+        skippedArchiveFiles.add(file + ": " + why);
+        warn.accept("[ftverify] warning: skipped archived counterexample " + file + ": " + why + " (file kept)");
     }
 
     public EngineConfig config() {
@@ -43,12 +68,12 @@ public final class PropertyEngine {
         List<TryRecord> tries = new ArrayList<>();
         String reproduce = "./ftverify verify --claim " + claim.id() + " --level " + config.level().id() + " --seed " + config.runSeed();
 
-        for (CounterexampleStore.Stored stored : store.forClaim(claim.id())) {
+        for (CounterexampleStore.Stored stored : store.forClaim(claim.id(), this::skip)) {
             Params p;
             try {
                 p = claim.space().parse(stored.rawParams());
             } catch (IllegalArgumentException e) {
-                log.accept("  skipping archived counterexample " + stored.file() + ": " + e.getMessage());
+                skip(stored.file(), e.getMessage());
                 continue;
             }
             TryRecord t = evaluate(claim, -1 - tries.size(), p, stored.seed());

@@ -1,21 +1,24 @@
 package org.ftverify.engine;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.ftverify.core.AtomicFiles;
 import org.ftverify.core.Claim;
 import org.ftverify.core.Parameter;
 import org.ftverify.core.Theory;
 
-/** Writes target/ftverify/results.json: every registered claim, run or not, with its evidence. */
+/**
+ * Writes target/ftverify/results.json: every registered claim, run or not, with its evidence. How results are
+ * recorded (each claim as it finishes, merged across runs, atomically) is in the methods after {@link #write}
+ * and in {@link ResultStore}.
+ */
 public final class ResultsWriter {
     private ResultsWriter() {}
 
@@ -85,13 +88,88 @@ public final class ResultsWriter {
         return o;
     }
 
+    /** Writes atomically (temporary file and rename): a failure leaves the previous file intact. */
     public static void write(Path file, JsonObject json) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, JsonCodec.GSON.toJson(json) + "\n", StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        AtomicFiles.writeString(file, JsonCodec.GSON.toJson(json) + "\n");
+    }
+
+    // ---- how results are recorded: per claim, merged across runs (see ResultStore) --------------------------------
+
+    /** Fields of a claim record that describe the claim rather than its result: always taken from the current code. */
+    static final Set<String> DESCRIPTIVE = Set.of("id", "title", "statement", "asciidoc", "provenance", "parameters",
+            "cites", "uses", "reads");
+
+    /**
+     * One claim's record as stored when it finishes: the claim's results.json entry plus {@code run} (which run,
+     * seed, level, times, tool version, git commit and dirty flag) and {@code independentComparison} (whether any
+     * comparison it made was independent evidence; null when it made none).
+     */
+    public static JsonObject claimRecord(ClaimResult r, RunRecord run, Instant finishedAt) {
+        JsonObject o = claim(r);
+        o.add("run", run.toJson(finishedAt));
+        o.add("independentComparison", JsonCodec.primitive(independentComparison(r)));
+        return o;
+    }
+
+    static Boolean independentComparison(ClaimResult r) {
+        boolean any = false;
+        for (TryRecord t : r.tries()) {
+            for (var c : t.evidence().comparisons()) {
+                if (c.independent()) return true;
+                any = true;
+            }
         }
+        return any ? Boolean.FALSE : null;
+    }
+
+    /**
+     * results.json merged from the latest record of every registered claim: a claim keeps the result of the last run
+     * that ran it (its {@code run} says which), and a claim never run here is NOT_RUN. Descriptive fields come from
+     * the current code, so an edited title shows at once. {@code header} describes the run that wrote the file.
+     */
+    public static JsonObject merged(List<Theory> theories, Map<String, JsonObject> latest, RunInfo header,
+                                    List<ResultStore.Interrupted> interrupted, List<String> skippedArchiveFiles) {
+        JsonObject root = toJson(theories, Map.of(), header);
+        for (JsonElement te : root.getAsJsonArray("theories")) {
+            JsonArray cs = te.getAsJsonObject().getAsJsonArray("claims");
+            for (int i = 0; i < cs.size(); i++) {
+                JsonObject fresh = cs.get(i).getAsJsonObject();
+                String id = fresh.get("id").getAsString();
+                JsonObject stored = latest.get(id);
+                if (stored == null) {
+                    fresh.addProperty("note", neverRunNote(id, interrupted));
+                    fresh.add("run", JsonNull.INSTANCE);
+                    continue;
+                }
+                JsonObject m = new JsonObject();
+                fresh.entrySet().forEach(e -> m.add(e.getKey(), DESCRIPTIVE.contains(e.getKey()) || !stored.has(e.getKey())
+                        ? e.getValue() : stored.get(e.getKey())));
+                stored.entrySet().forEach(e -> { if (!m.has(e.getKey())) m.add(e.getKey(), e.getValue()); });
+                cs.set(i, m);
+            }
+        }
+        JsonArray runs = new JsonArray();
+        for (ResultStore.Interrupted r : interrupted) {
+            JsonObject o = new JsonObject();
+            o.addProperty("id", r.runId());
+            o.addProperty("runSeed", r.runSeed());
+            o.addProperty("startedAt", r.startedAt());
+            JsonArray missing = new JsonArray();
+            r.missing().forEach(missing::add);
+            o.add("missing", missing);
+            runs.add(o);
+        }
+        root.add("interruptedRuns", runs);
+        JsonArray skipped = new JsonArray();
+        skippedArchiveFiles.forEach(skipped::add);
+        root.add("skippedArchiveFiles", skipped);
+        return root;
+    }
+
+    private static String neverRunNote(String claimId, List<ResultStore.Interrupted> interrupted) {
+        for (ResultStore.Interrupted r : interrupted)
+            if (r.missing().contains(claimId)) return "not run yet: run seed " + r.runSeed() + " was interrupted before it finished this claim";
+        return "no result recorded in this output directory yet";
     }
 
     /** Run-level facts recorded with the results. */

@@ -4,10 +4,12 @@ package org.ftverify.simd;
  * Dense double kernels used by the high-dimensional simulations.
  *
  * <p>All methods work on the first {@code n} entries and allocate nothing, so they can sit in an SGD step loop.
- * The implementation is chosen once, when this class is initialised: the Vector API version ({@link VectorKernels})
- * when the {@code jdk.incubator.vector} module is in the boot layer (JVM started with
+ * This class is a static facade: it validates the arguments and delegates to one {@link KernelSupport}
+ * implementation, chosen once by {@link KernelProvider} when this class is initialised: the Vector API version
+ * ({@link VectorKernels}) when the {@code jdk.incubator.vector} module is in the boot layer (JVM started with
  * {@code --add-modules jdk.incubator.vector}), otherwise the portable {@link ScalarKernels}. The system property
- * {@code -Dftverify.simd=scalar} forces the scalar version (used to measure and to test the fallback).
+ * {@code -Dftverify.simd=scalar} forces the scalar version (used to measure and to test the fallback). The
+ * implementation sits in a static final field, so each call site is monomorphic and the JIT inlines it.
  *
  * <p>Reproducibility: reductions ({@link #dot}, {@link #squaredNorm}, {@link #gemv}) sum in an order that depends on
  * the vector width, so results can differ in the last bits between an AVX2 and an AVX-512 machine (relative
@@ -16,7 +18,8 @@ package org.ftverify.simd;
  * bitwise identical everywhere.
  */
 public final class Kernels {
-    /** Decided once; a static final constant, so the JIT folds every dispatch branch below. */
+    /** Decided once; a static final constant, so the JIT sees a single receiver type and inlines every call. */
+    static final KernelSupport IMPL = KernelProvider.choose();
     static final boolean VECTORIZED = VectorApiProbe.usable();
 
     private Kernels() {}
@@ -24,15 +27,13 @@ public final class Kernels {
     /** Sum of a[i] * b[i] for i in [0, n). */
     public static double dot(double[] a, double[] b, int n) {
         Checks.length("n", n, "a", a, "b", b);
-        return VECTORIZED ? VectorKernels.dot(a, b, n) : ScalarKernels.dot(a, b, n);
+        return IMPL.dot(a, b, n);
     }
 
-    /** y += alpha * x on [0, n). */
+    /** y += alpha * x on [0, n). Both implementations share the plain loop, which C2 auto-vectorizes. */
     public static void axpy(double alpha, double[] x, double[] y, int n) {
         Checks.length("n", n, "x", x, "y", y);
-        // HotSpot C2 already auto-vectorizes this element-wise loop; in JMH (docs/performance.adoc) an explicit Vector
-        // API version was not faster (from 5 % faster to 21 % slower across runs), so both paths share the plain loop.
-        ScalarKernels.axpy(alpha, x, y, n);
+        IMPL.axpy(alpha, x, y, n);
     }
 
     /**
@@ -42,28 +43,25 @@ public final class Kernels {
      */
     public static double axpyThenSquaredNorm(double alpha, double[] x, double[] y, int n) {
         Checks.length("n", n, "x", x, "y", y);
-        return VECTORIZED ? VectorKernels.axpyThenSquaredNorm(alpha, x, y, n)
-                : ScalarKernels.axpyThenSquaredNorm(alpha, x, y, n);
+        return IMPL.axpyThenSquaredNorm(alpha, x, y, n);
     }
 
     /** x *= alpha on [0, n). */
     public static void scale(double alpha, double[] x, int n) {
         Checks.length("n", n, "x", x);
-        // Element-wise like axpy: C2 auto-vectorizes the plain loop.
-        ScalarKernels.scale(alpha, x, n);
+        IMPL.scale(alpha, x, n);
     }
 
     /** Sum of x[i]^2 for i in [0, n). */
     public static double squaredNorm(double[] x, int n) {
         Checks.length("n", n, "x", x);
-        return VECTORIZED ? VectorKernels.squaredNorm(x, n) : ScalarKernels.squaredNorm(x, n);
+        return IMPL.squaredNorm(x, n);
     }
 
     /** y = A x, with A stored row-major as rows x cols in {@code a}; x has cols entries, y receives rows entries. */
     public static void gemv(double[] a, int rows, int cols, double[] x, double[] y) {
         Checks.matrix(a, rows, cols, x, "cols", cols, y, "rows", rows);
-        if (VECTORIZED) VectorKernels.gemv(a, rows, cols, x, y);
-        else ScalarKernels.gemv(a, rows, cols, x, y);
+        IMPL.gemv(a, rows, cols, x, y);
     }
 
     /**
@@ -72,8 +70,7 @@ public final class Kernels {
      */
     public static void gemvTransposed(double[] a, int rows, int cols, double[] x, double[] y) {
         Checks.matrix(a, rows, cols, x, "rows", rows, y, "cols", cols);
-        if (VECTORIZED) VectorKernels.gemvTransposed(a, rows, cols, x, y);
-        else ScalarKernels.gemvTransposed(a, rows, cols, x, y);
+        IMPL.gemvTransposed(a, rows, cols, x, y);
     }
 
     /**
@@ -81,6 +78,6 @@ public final class Kernels {
      * {@code "Vector API Species[double, 8, S_512_BIT]"} or {@code "scalar (jdk.incubator.vector absent)"}.
      */
     public static String species() {
-        return VECTORIZED ? "Vector API " + VectorKernels.speciesName() : "scalar (" + VectorApiProbe.reason() + ")";
+        return IMPL.name();
     }
 }

@@ -5,10 +5,23 @@ package org.ftverify.simd;
  * kernels everywhere (C2 auto-vectorizes them), and the baseline the JMH benchmarks compare against.
  * Arguments are validated by {@link Kernels}.
  */
-final class ScalarKernels {
+final class ScalarKernels implements KernelSupport {
+    static final ScalarKernels INSTANCE = new ScalarKernels();
+
     private ScalarKernels() {}
 
-    static double dot(double[] a, double[] b, int n) {
+    @Override
+    public String toString() {
+        return name();
+    }
+
+    @Override
+    public String name() {
+        return "scalar (" + VectorApiProbe.reason() + ")";
+    }
+
+    @Override
+    public double dot(double[] a, double[] b, int n) {
         return dotAt(a, 0, b, 0, n);
     }
 
@@ -18,11 +31,18 @@ final class ScalarKernels {
         return s;
     }
 
-    static void axpy(double alpha, double[] x, double[] y, int n) {
+    @Override
+    public void axpy(double alpha, double[] x, double[] y, int n) {
+        axpyLoop(alpha, x, y, n);
+    }
+
+    /** The element-wise loops are shared with {@link VectorKernels}: C2 auto-vectorizes them. */
+    static void axpyLoop(double alpha, double[] x, double[] y, int n) {
         for (int i = 0; i < n; i++) y[i] += alpha * x[i];
     }
 
-    static double axpyThenSquaredNorm(double alpha, double[] x, double[] y, int n) {
+    @Override
+    public double axpyThenSquaredNorm(double alpha, double[] x, double[] y, int n) {
         double s = 0;
         for (int i = 0; i < n; i++) {
             double yi = y[i] + alpha * x[i];
@@ -32,19 +52,27 @@ final class ScalarKernels {
         return s;
     }
 
-    static void scale(double alpha, double[] x, int n) {
+    @Override
+    public void scale(double alpha, double[] x, int n) {
+        scaleLoop(alpha, x, n);
+    }
+
+    static void scaleLoop(double alpha, double[] x, int n) {
         for (int i = 0; i < n; i++) x[i] *= alpha;
     }
 
-    static double squaredNorm(double[] x, int n) {
+    @Override
+    public double squaredNorm(double[] x, int n) {
         return dotAt(x, 0, x, 0, n);
     }
 
-    static void gemv(double[] a, int rows, int cols, double[] x, double[] y) {
+    @Override
+    public void gemv(double[] a, int rows, int cols, double[] x, double[] y) {
         for (int r = 0; r < rows; r++) y[r] = dotAt(a, r * cols, x, 0, cols);
     }
 
-    static void gemvTransposed(double[] a, int rows, int cols, double[] x, double[] y) {
+    @Override
+    public void gemvTransposed(double[] a, int rows, int cols, double[] x, double[] y) {
         for (int c = 0; c < cols; c++) y[c] = 0;
         for (int r = 0; r < rows; r++) {
             double xr = x[r];

@@ -12,22 +12,46 @@ import jdk.incubator.vector.VectorSpecies;
  * reductions are where the Vector API pays. Independent accumulators hide the FMA latency (a single accumulator
  * would serialise on it). Arguments are validated by {@link Kernels}.
  */
-final class VectorKernels {
+final class VectorKernels implements KernelSupport {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    static final VectorKernels INSTANCE = new VectorKernels();
 
     private VectorKernels() {}
 
-    static String speciesName() {
-        return S.toString();
+    @Override
+    public String toString() {
+        return name();
     }
 
-    static double dot(double[] a, double[] b, int n) {
+    @Override
+    public String name() {
+        return "Vector API " + S;
+    }
+
+    @Override
+    public double dot(double[] a, double[] b, int n) {
         return dotAt(a, 0, b, 0, n);
     }
 
-    static double squaredNorm(double[] x, int n) {
+    @Override
+    public double squaredNorm(double[] x, int n) {
         return dotAt(x, 0, x, 0, n);
+    }
+
+    /**
+     * HotSpot C2 already auto-vectorizes this element-wise loop; in JMH (docs/performance.adoc) an explicit Vector
+     * API version was not faster (from 5 % faster to 21 % slower across runs), so both implementations share it.
+     */
+    @Override
+    public void axpy(double alpha, double[] x, double[] y, int n) {
+        ScalarKernels.axpyLoop(alpha, x, y, n);
+    }
+
+    /** Element-wise like axpy: C2 auto-vectorizes the plain loop. */
+    @Override
+    public void scale(double alpha, double[] x, int n) {
+        ScalarKernels.scaleLoop(alpha, x, n);
     }
 
     /**
@@ -59,7 +83,8 @@ final class VectorKernels {
     }
 
     /** y += alpha x, then the squared norm of the new y; y is rounded exactly as in the scalar axpy (no fma). */
-    static double axpyThenSquaredNorm(double alpha, double[] x, double[] y, int n) {
+    @Override
+    public double axpyThenSquaredNorm(double alpha, double[] x, double[] y, int n) {
         DoubleVector s0 = DoubleVector.zero(S), s1 = s0;
         int i = 0;
         for (int bound = n - 2 * L; i <= bound; i += 2 * L) {
@@ -89,7 +114,8 @@ final class VectorKernels {
      * y = A x, four rows at a time: each load of x feeds four FMAs (one per row), which halves the loads per FMA
      * compared with four separate dot products.
      */
-    static void gemv(double[] a, int rows, int cols, double[] x, double[] y) {
+    @Override
+    public void gemv(double[] a, int rows, int cols, double[] x, double[] y) {
         int r = 0;
         int bound = S.loopBound(cols);
         for (; r + 4 <= rows; r += 4) {
@@ -124,7 +150,8 @@ final class VectorKernels {
      * y = A^T x: column blocks of four vectors outside, rows inside, so A is read once, y written once, and the four
      * accumulators are independent FMA chains.
      */
-    static void gemvTransposed(double[] a, int rows, int cols, double[] x, double[] y) {
+    @Override
+    public void gemvTransposed(double[] a, int rows, int cols, double[] x, double[] y) {
         int c = 0;
         for (int bound = cols - 4 * L; c <= bound; c += 4 * L) {
             DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0, s3 = s0;

@@ -147,15 +147,8 @@ public final class ProofRunner {
     /** Writes {"proofs": [...]} in the schema of notes/results-schema.md. */
     static void writeJson(List<ProofResult> results, Path outJson) {
         Gson gson = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
-        try {
-            Path parent = outJson.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(outJson, gson.toJson(Map.of("proofs", results)), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + outJson, e);
-        }
+        // atomic: a second run building its report at the same time reads the old or the new file, never a prefix
+        org.ftverify.core.AtomicFiles.writeString(outJson, gson.toJson(Map.of("proofs", results)));
     }
 
     /**

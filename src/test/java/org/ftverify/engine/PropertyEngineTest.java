@@ -112,6 +112,35 @@ class PropertyEngineTest {
         assertFalse(e.getMessage().contains("\n"));
     }
 
+    @Test
+    void corruptOrOutOfRangeArchiveFilesAreSkippedWithAWarningAndKept(@TempDir Path dir) throws Exception {
+        Path claimDir = dir.resolve("toy.sound");
+        Files.createDirectories(claimDir);
+        Path truncated = claimDir.resolve("a-truncated.json"), outOfRange = claimDir.resolve("b-range.json");
+        Path empty = claimDir.resolve("c-empty.json"), good = claimDir.resolve("d-good.json");
+        Files.writeString(truncated, "{\"claim\": \"toy.sound\", \"params\": {\"a\": 1");
+        Files.writeString(outOfRange, "{\"claim\": \"toy.sound\", \"seed\": 3, \"params\": {\"a\": 99}}");
+        Files.writeString(empty, "{\"claim\": \"toy.sound\", \"seed\": 3, \"params\": {}}");
+        Files.writeString(good, "{\"claim\": \"toy.sound\", \"seed\": 3, \"params\": {\"a\": 2.5, \"d\": 16}}");
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        PropertyEngine e = new PropertyEngine(new EngineConfig(EvidenceLevel.QUICK, 1, dir, 40, true, null), s -> {}, warnings::add);
+        ClaimResult r = e.run(sound(), "toy");
+        assertEquals(Verdict.VERIFIED, r.verdict(), "the rest of the claim runs");
+        assertEquals(1 + 3, r.tries().size(), "the good archived file is replayed, then the random tries");
+        assertEquals(3, warnings.size(), String.join("\n", warnings));
+        assertTrue(warnings.get(0).contains(truncated + ": not a valid counterexample JSON: the text ends early"), warnings.get(0));
+        // unreadable files are found when the claim's directory is read, out-of-range ones when replay starts
+        assertTrue(warnings.get(1).contains(empty + ": 'params' is empty"), warnings.get(1));
+        assertTrue(warnings.get(2).contains(outOfRange + ": parameter a: value '99' is outside the allowed range [0, 10]"), warnings.get(2));
+        for (String w : warnings) {
+            assertTrue(w.startsWith("[ftverify] warning: skipped archived counterexample "), w);
+            assertTrue(w.endsWith("(file kept)"), w);
+            assertFalse(w.contains("\n") || w.contains("Gson") || w.contains("com.google"), w);
+        }
+        assertEquals(3, e.skippedArchiveFiles().size());
+        for (Path f : new Path[] {truncated, outOfRange, empty, good}) assertTrue(Files.exists(f), "kept: " + f);
+    }
+
     private static PropertyEngine engine(Path dir, long seed) {
         return new PropertyEngine(new EngineConfig(EvidenceLevel.QUICK, seed, dir, 40, true, null), s -> {});
     }

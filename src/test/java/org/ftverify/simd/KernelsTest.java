@@ -17,56 +17,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 class KernelsTest {
     static final int[] LENGTHS = {0, 1, 7, 1023, 4099};
 
-    /** The two implementations, called directly, plus the public dispatching facade. */
-    interface Impl {
-        double dot(double[] a, double[] b, int n);
+    /** The two implementations of the kernel contract, called directly, plus the public static facade. */
+    static final KernelSupport SCALAR = ScalarKernels.INSTANCE;
 
-        double squaredNorm(double[] x, int n);
+    static final KernelSupport VECTOR = VectorKernels.INSTANCE;
 
-        double axpyThenSquaredNorm(double alpha, double[] x, double[] y, int n);
-
-        void axpy(double alpha, double[] x, double[] y, int n);
-
-        void gemv(double[] a, int rows, int cols, double[] x, double[] y);
-
-        void gemvTransposed(double[] a, int rows, int cols, double[] x, double[] y);
-    }
-
-    static final Impl SCALAR = new Impl() {
-        public double dot(double[] a, double[] b, int n) { return ScalarKernels.dot(a, b, n); }
-        public double squaredNorm(double[] x, int n) { return ScalarKernels.squaredNorm(x, n); }
-        public double axpyThenSquaredNorm(double al, double[] x, double[] y, int n) {
-            return ScalarKernels.axpyThenSquaredNorm(al, x, y, n);
-        }
-        public void axpy(double al, double[] x, double[] y, int n) { ScalarKernels.axpy(al, x, y, n); }
-        public void gemv(double[] a, int r, int c, double[] x, double[] y) { ScalarKernels.gemv(a, r, c, x, y); }
-        public void gemvTransposed(double[] a, int r, int c, double[] x, double[] y) {
-            ScalarKernels.gemvTransposed(a, r, c, x, y);
-        }
-        public String toString() { return "scalar"; }
-    };
-
-    static final Impl VECTOR = new Impl() {
-        public double dot(double[] a, double[] b, int n) { return VectorKernels.dot(a, b, n); }
-        public double squaredNorm(double[] x, int n) { return VectorKernels.squaredNorm(x, n); }
-        public double axpyThenSquaredNorm(double al, double[] x, double[] y, int n) {
-            return VectorKernels.axpyThenSquaredNorm(al, x, y, n);
-        }
-        public void axpy(double al, double[] x, double[] y, int n) { Kernels.axpy(al, x, y, n); }
-        public void gemv(double[] a, int r, int c, double[] x, double[] y) { VectorKernels.gemv(a, r, c, x, y); }
-        public void gemvTransposed(double[] a, int r, int c, double[] x, double[] y) {
-            VectorKernels.gemvTransposed(a, r, c, x, y);
-        }
-        public String toString() { return "vector"; }
-    };
-
-    static final Impl FACADE = new Impl() {
+    static final KernelSupport FACADE = new KernelSupport() {
+        public String name() { return "Kernels"; }
         public double dot(double[] a, double[] b, int n) { return Kernels.dot(a, b, n); }
         public double squaredNorm(double[] x, int n) { return Kernels.squaredNorm(x, n); }
         public double axpyThenSquaredNorm(double al, double[] x, double[] y, int n) {
             return Kernels.axpyThenSquaredNorm(al, x, y, n);
         }
         public void axpy(double al, double[] x, double[] y, int n) { Kernels.axpy(al, x, y, n); }
+        public void scale(double al, double[] x, int n) { Kernels.scale(al, x, n); }
         public void gemv(double[] a, int r, int c, double[] x, double[] y) { Kernels.gemv(a, r, c, x, y); }
         public void gemvTransposed(double[] a, int r, int c, double[] x, double[] y) {
             Kernels.gemvTransposed(a, r, c, x, y);
@@ -79,7 +43,7 @@ class KernelsTest {
                 .flatMap(impl -> java.util.Arrays.stream(LENGTHS).mapToObj(n -> Arguments.of(impl, n)));
     }
 
-    static Stream<Impl> impls() {
+    static Stream<KernelSupport> impls() {
         return Stream.of(SCALAR, VECTOR, FACADE);
     }
 
@@ -90,7 +54,7 @@ class KernelsTest {
 
     @ParameterizedTest(name = "{0} n={1}")
     @MethodSource("implsAndLengths")
-    void dotIsWithinGammaNOfExact(Impl impl, int n) {
+    void dotIsWithinGammaNOfExact(KernelSupport impl, int n) {
         double[] a = data(1 + n, n), b = data(2 + n, n);
         double exact = exactDot(a, 0, 1, b, n);
         double got = impl.dot(a, b, n);
@@ -99,7 +63,7 @@ class KernelsTest {
 
     @ParameterizedTest(name = "{0} n={1}")
     @MethodSource("implsAndLengths")
-    void squaredNormIsWithinGammaNOfExact(Impl impl, int n) {
+    void squaredNormIsWithinGammaNOfExact(KernelSupport impl, int n) {
         double[] x = data(3 + n, n);
         double exact = exactDot(x, 0, 1, x, n);
         assertEquals(exact, impl.squaredNorm(x, n), dotTolerance(n, absDot(x, 0, 1, x, n), exact));
@@ -107,7 +71,7 @@ class KernelsTest {
 
     @ParameterizedTest(name = "{0} n={1}")
     @MethodSource("implsAndLengths")
-    void axpyRoundsEachEntryTwiceAtMost(Impl impl, int n) {
+    void axpyRoundsEachEntryTwiceAtMost(KernelSupport impl, int n) {
         double[] x = data(4 + n, n), y = data(5 + n, n), y0 = y.clone();
         double alpha = -0.37;
         impl.axpy(alpha, x, y, n);
@@ -123,32 +87,28 @@ class KernelsTest {
 
     @ParameterizedTest(name = "{0} n={1}")
     @MethodSource("implsAndLengths")
-    void fusedAxpyNormEqualsAxpyThenNorm(Impl impl, int n) {
+    void fusedAxpyNormEqualsAxpyThenNorm(KernelSupport impl, int n) {
         double[] x = data(6 + n, n), y = data(7 + n, n), reference = y.clone();
-        ScalarKernels.axpy(0.81, x, reference, n);
+        SCALAR.axpy(0.81, x, reference, n);
         double norm2 = impl.axpyThenSquaredNorm(0.81, x, y, n);
         assertArrayEquals(reference, y, 0.0, "the fused update must round exactly like axpy");
         double exact = exactDot(y, 0, 1, y, n);
         assertEquals(exact, norm2, dotTolerance(n, absDot(y, 0, 1, y, n), exact));
     }
 
-    static int[] lengths() {
-        return LENGTHS;
-    }
-
-    /** scale has one implementation (the auto-vectorized loop): x *= alpha must be one correct rounding. */
-    @ParameterizedTest(name = "n={0}")
-    @MethodSource("lengths")
-    void scaleIsCorrectlyRounded(int n) {
+    /** scale is the auto-vectorized loop in both implementations: x *= alpha must be one correct rounding. */
+    @ParameterizedTest(name = "{0} n={1}")
+    @MethodSource("implsAndLengths")
+    void scaleIsCorrectlyRounded(KernelSupport impl, int n) {
         double[] x = data(8 + n, n), x0 = x.clone();
-        Kernels.scale(1.7, x, n);
+        impl.scale(1.7, x, n);
         for (int i = 0; i < n; i++) assertEquals(1.7 * x0[i], x[i], 0.0);
         for (int i = n; i < x.length; i++) assertEquals(x0[i], x[i], 0.0);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("impls")
-    void gemvRowsAreDotsWithinGammaN(Impl impl) {
+    void gemvRowsAreDotsWithinGammaN(KernelSupport impl) {
         for (int rows : new int[] {0, 1, 3, 4, 5, 16}) {
             for (int cols : LENGTHS) {
                 double[] a = randomVector(new SplittableRandom(rows * 31L + cols), rows * cols);
@@ -168,7 +128,7 @@ class KernelsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("impls")
-    void gemvTransposedColumnsAreDotsWithinGammaN(Impl impl) {
+    void gemvTransposedColumnsAreDotsWithinGammaN(KernelSupport impl) {
         for (int rows : new int[] {0, 1, 3, 16}) {
             for (int cols : LENGTHS) {
                 double[] a = randomVector(new SplittableRandom(rows * 37L + cols), rows * cols);
@@ -193,7 +153,7 @@ class KernelsTest {
         double[] a = data(11, n), b = data(12, n);
         double exact = exactDot(a, 0, 1, b, n);
         double tol = dotTolerance(n, absDot(a, 0, 1, b, n), exact);
-        double droppedLast = ScalarKernels.dot(a, b, n - 1);
+        double droppedLast = SCALAR.dot(a, b, n - 1);
         assertTrue(Math.abs(droppedLast - exact) > tol, "a dot missing its last term must be rejected");
         double perturbed = exact * (1 + 1e-9) + 1e-9 * absDot(a, 0, 1, b, n);
         assertTrue(Math.abs(perturbed - exact) > tol, "a 1e-9 relative error must be rejected");
@@ -213,6 +173,23 @@ class KernelsTest {
         assertEquals("x.length = 1 must be >= cols = 2", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Kernels.gemvTransposed(a, 2, 2, a, new double[1]));
         assertThrows(IllegalArgumentException.class, () -> Kernels.gemv(a, -1, 2, a, a));
+    }
+
+    /** The facade adds argument checks only: its results are the chosen implementation's, bit for bit. */
+    @Test
+    void facadeDelegatesToTheChosenImplementationBitForBit() {
+        assertSame(VECTOR, Kernels.IMPL, "surefire loads the incubator module, so the Vector API kernels are chosen");
+        int n = 4099;
+        double[] a = data(21, n), b = data(22, n);
+        assertEquals(Double.doubleToRawLongBits(VECTOR.dot(a, b, n)), Double.doubleToRawLongBits(Kernels.dot(a, b, n)));
+        double[] y1 = b.clone(), y2 = b.clone();
+        double s1 = VECTOR.axpyThenSquaredNorm(0.3, a, y1, n), s2 = Kernels.axpyThenSquaredNorm(0.3, a, y2, n);
+        assertEquals(Double.doubleToRawLongBits(s1), Double.doubleToRawLongBits(s2));
+        assertArrayEquals(y1, y2, 0.0);
+        double[] g1 = new double[16], g2 = new double[16];
+        VECTOR.gemv(a, 16, 200, b, g1);
+        Kernels.gemv(a, 16, 200, b, g2);
+        assertArrayEquals(g1, g2, 0.0);
     }
 
     @Test

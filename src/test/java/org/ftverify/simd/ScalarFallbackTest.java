@@ -43,7 +43,7 @@ class ScalarFallbackTest {
         assertEquals("scalar (jdk.incubator.vector absent)", lines.get(0));
         assertTrue(lines.get(1).endsWith("scalar (jdk.incubator.vector absent)"), lines.get(1));
         double[] a = vector(1), b = vector(2);
-        assertEquals(Double.doubleToRawLongBits(ScalarKernels.dot(a, b, a.length)), Long.parseLong(lines.get(2)));
+        assertEquals(Double.doubleToRawLongBits(ScalarKernels.INSTANCE.dot(a, b, a.length)), Long.parseLong(lines.get(2)));
         assertEquals(Double.doubleToRawLongBits(ScalarKernels.dotAt(a, 2 * 333, b, 0, 333)),
                 Long.parseLong(lines.get(3)));
         double[] z = new double[SAMPLES];

@@ -39,10 +39,13 @@ public final class ResultsWriter {
             t.provenance().forEach(prov::add);
             to.add("provenance", prov);
             to.addProperty("proof", t.proofPage());
+            to.addProperty("theoryPage", t.theoryPage());
             JsonArray cs = new JsonArray();
             for (Claim c : t.claims()) {
                 ClaimResult r = results.getOrDefault(c.id(), ClaimResult.notRun(c, t.id(), "not selected in this run"));
-                cs.add(claim(r));
+                JsonObject co = claim(r);
+                blueprintLinks(co, c, t);
+                cs.add(co);
             }
             to.add("claims", cs);
             ts.add(to);
@@ -83,6 +86,17 @@ public final class ResultsWriter {
         o.add("tries", tries);
         o.add("worst", r.worst() == null ? JsonNull.INSTANCE : JsonCodec.evidence(r.worst()));
         return o;
+    }
+
+    /**
+     * The claim's blueprint links, for the report's dependency graph and citations: the theory-page anchor it cites,
+     * the proof steps it uses, the model quantities it reads, and the theory page those anchors live on.
+     */
+    static void blueprintLinks(JsonObject o, Claim c, Theory t) {
+        o.add("cites", JsonCodec.primitive(c.cites()));
+        o.add("uses", JsonCodec.strings(c.uses()));
+        o.add("reads", JsonCodec.strings(c.reads()));
+        o.addProperty("theoryPage", t.theoryPage());
     }
 
     public static void write(Path file, JsonObject json) {

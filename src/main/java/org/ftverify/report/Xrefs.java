@@ -71,7 +71,8 @@ final class Xrefs {
             return targets.has(fragment) ? fragment : null;
         }
         if (!path.endsWith(".adoc")) {
-            return null;
+            // "xref:lora-p3[...]" names an anchor of this document
+            return fragment.isEmpty() && targets.has(path) ? path : null;
         }
         String name = pageName(path);
         String normal = "/" + path.replace('\\', '/');

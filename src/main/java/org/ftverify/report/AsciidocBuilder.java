@@ -60,7 +60,7 @@ final class AsciidocBuilder {
         });
         if (proofs != null) {
             for (ReportModel.Proof p : proofs.proofs()) {
-                known.add(Adoc.anchor("proof", p.file()));
+                known.add(Adoc.proofAnchor(p.file()));
                 if (p.annotatedAsciidoc() != null) {
                     known.addAll(org.ftverify.core.PageIndex.ofText(String.valueOf(p.file()), p.annotatedAsciidoc())
                             .anchors());
@@ -156,9 +156,9 @@ final class AsciidocBuilder {
                 .append("tolerance of its best independent comparison (tolerance / |predicted|), and measured by ")
                 .append("perturbing the theory (").append(Adoc.html("<code>./ftverify power</code>"))
                 .append(", read from ").append(Adoc.html("<code>verification/power.json</code>")).append(").\n\n");
-        a.append("[cols=\"4,2,2,2,1,1,1,1,1\",options=\"header\"]\n|===\n")
-                .append("|Claim |Verdict |Provenance |Evidence |Resolution (tolerance) |Resolution (measured) ")
-                .append("|Worst gap/tol |Tries |Time\n");
+        a.append("[cols=\"5,2,2,2,2,1,2\",options=\"header\"]\n|===\n")
+                .append("|Claim |Verdict |Provenance |Evidence |Resolution: tolerance, measured ")
+                .append("|Worst gap/tol |Tries, time\n");
         int rows = 0;
         for (ReportModel.Theory t : results.theories()) {
             for (ReportModel.Claim c : claims(t)) {
@@ -166,17 +166,22 @@ final class AsciidocBuilder {
                         .append(">> ").append(InlineText.title(c.title())).append(" |").append(Adoc.verdictBadge(c.verdict()))
                         .append(" |").append(Adoc.provenanceBadge(c.provenance())).append(" |")
                         .append(ClaimSection.evidenceBadge(c)).append(" |")
-                        .append(Adoc.lit(Fmt.percent(ClaimSection.bestResolution(c)))).append(" |")
-                        .append(Adoc.lit(power.shown(c.id()))).append(" |")
+                        .append(Adoc.lit("tolerance: " + Fmt.percent(ClaimSection.bestResolution(c)))).append(" +\n")
+                        .append(Adoc.lit(measured(c.id()))).append(" |")
                         .append(ClaimSection.gapSpan(c.normalisedGap())).append(" |").append(ClaimSection.tries(c))
-                        .append(" |").append(Adoc.lit(Fmt.seconds(c.seconds()))).append('\n');
+                        .append(" +\n").append(Adoc.lit(Fmt.seconds(c.seconds()))).append('\n');
                 rows++;
             }
         }
         if (rows == 0) {
-            a.append("9+|No claims in the results file.\n");
+            a.append("7+|No claims in the results file.\n");
         }
         a.append("|===\n\n");
+    }
+
+    private String measured(String claimId) {
+        String m = power.shown(claimId);
+        return m.startsWith("not ") ? m : "measured: " + m;
     }
 
     private void theory(StringBuilder a, ReportModel.Theory t) {
@@ -194,7 +199,7 @@ final class AsciidocBuilder {
         if (t.proof() != null) {
             a.append("*Proof page:* ").append(Adoc.html("<code>" + Html.escape(t.proof()) + "</code>"));
             ReportModel.Proof p = proofFor(t.proof());
-            a.append(p != null ? " — see <<" + Adoc.anchor("proof", p.file()) + ">>."
+            a.append(p != null ? " — see <<" + Adoc.proofAnchor(p.file()) + ">>."
                     : proofs == null ? " (no proofs file, so not checked in this report)."
                     : " (not found in the proofs file).").append("\n\n");
         }
@@ -207,7 +212,8 @@ final class AsciidocBuilder {
         Map<String, DepGraph.Step> steps = steps(t);
         blueprintGraph(a, t, claims, steps);
         for (ReportModel.Claim c : claims) {
-            ClaimSection.write(a, c, new ClaimSection.Links(steps, anchors.has(c.cites()), power.shown(c.id())));
+            ClaimSection.write(a, c, new ClaimSection.Links(steps, anchors.has(c.cites()), power.shown(c.id()),
+                    anchors));
         }
     }
 
@@ -274,7 +280,7 @@ final class AsciidocBuilder {
         }
         a.append("Symbolic proof pages checked by Symja, read from ").append(shown(proofsPath)).append(".\n\n");
         for (ReportModel.Proof p : proofs.proofs()) {
-            a.append(Adoc.anchorLine("proof", p.file())).append("=== ")
+            a.append("[[" + Adoc.proofAnchor(p.file()) + "]]\n").append("=== ")
                     .append(Adoc.lit(p.title() == null ? p.file() : p.title())).append("\n\n");
             a.append(count("checked", p.checked(), false)).append(' ').append(count("failed", p.failed(), true))
                     .append(' ').append(count("errors", p.errors(), true)).append(" file ").append(Adoc.html("<code>"

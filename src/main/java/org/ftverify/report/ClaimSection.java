@@ -16,7 +16,8 @@ final class ClaimSection {
      * Where a claim's links lead in this report: its proof steps (by id, with status and anchor), whether the
      * theory-page anchor it cites is in the report, and its measured resolution (from power.json).
      */
-    record Links(Map<String, DepGraph.Step> steps, boolean citeInReport, String measuredResolution) {
+    record Links(Map<String, DepGraph.Step> steps, boolean citeInReport, String measuredResolution,
+                 Xrefs.Targets anchors) {
     }
 
     static void write(StringBuilder a, ReportModel.Claim c, Links links) {
@@ -34,7 +35,7 @@ final class ClaimSection {
         if (c.asciidoc() != null && !c.asciidoc().isBlank()) {
             String fence = fence("====", c.asciidoc());
             a.append(".What is asserted\n").append(fence).append('\n')
-                    .append(assertedText(c.asciidoc())).append('\n').append(fence).append("\n\n");
+                    .append(assertedText(Xrefs.rewrite(c.asciidoc(), links.anchors()))).append('\n').append(fence).append("\n\n");
         } else {
             // The plain-text statement is the console's form; the report shows it only when no AsciiDoc form exists.
             a.append("*Statement.* ").append(Adoc.lit(c.statement())).append("\n\n");

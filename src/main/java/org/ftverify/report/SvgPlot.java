@@ -78,7 +78,7 @@ public final class SvgPlot {
         text(svg, WIDTH / 2.0, 20, "middle", "font-size=\"14\" font-weight=\"bold\"", title);
         if (skipped > 0) {
             text(svg, WIDTH / 2.0, 34, "middle", "fill=\"#b00020\"",
-                    skipped + " non-finite point(s) (NaN or infinity) not drawn");
+                    skipped + " non-finite point(s) (no value or infinite) not drawn");
         }
         ticks(svg, ax, true);
         ticks(svg, ay, false);

@@ -110,7 +110,7 @@ final class Xrefs {
 
         @Override
         public String proofPage(String name) {
-            String a = Adoc.anchor("proof", "proofs/" + name + ".adoc");
+            String a = Adoc.proofAnchor("proofs/" + name + ".adoc");
             return has(a) ? a : null;
         }
 

@@ -51,12 +51,12 @@ class ReportTextTest {
 
     @Test
     void crossReferencesBetweenPagesBecomeInternalOrPlainText() {
-        Xrefs.Known known = new Xrefs.Known(Set.of("lora-p3", "proof-lora-fixed-point", "proof-proofs-lora.adoc",
+        Xrefs.Known known = new Xrefs.Known(Set.of("lora-p3", "proof-lora-fixed-point", "proof-proofs-lora",
                 "theory-page-lora"));
         assertEquals("see xref:lora-p3[P3]", Xrefs.rewrite("see xref:../docs/theory/lora.adoc#lora-p3[P3]", known));
         assertEquals("xref:proof-lora-fixed-point[step]",
                 Xrefs.rewrite("xref:../../proofs/lora.adoc#fixed-point[step]", known));
-        assertEquals("xref:proof-proofs-lora.adoc[the proofs]", Xrefs.rewrite("xref:../../proofs/lora.adoc[the proofs]", known));
+        assertEquals("xref:proof-proofs-lora[the proofs]", Xrefs.rewrite("xref:../../proofs/lora.adoc[the proofs]", known));
         assertEquals("xref:theory-page-lora[]", Xrefs.rewrite("<<../docs/theory/lora.adoc>>", known));
         String outside = Xrefs.rewrite("xref:/home/someone/notes.adoc#secret[a note]", known);
         assertEquals("pass:[a note]", outside);

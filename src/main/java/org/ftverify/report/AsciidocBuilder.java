@@ -254,6 +254,10 @@ final class AsciidocBuilder {
         a.append("[[").append(Adoc.anchor("graph", t.id())).append("]]\n=== Dependency graph\n\n")
                 .append("Proof steps (left) and model quantities (right) each claim rests on; claims coloured by ")
                 .append("verdict, steps by their proof status. Every node links to its section.\n\n");
+        if (claims.stream().allMatch(c -> c.usesOrEmpty().isEmpty() && c.readsOrEmpty().isEmpty())) {
+            a.append("NOTE: No claim of this theory records the proof steps it uses or the model quantities it ")
+                    .append("reads, so the graph shows the claims alone.\n\n");
+        }
         String quantityAnchor = java.util.stream.Stream.of(t.id() + "-notation", t.id() + "-model",
                 TheoryPages.anchor(t.id())).filter(anchors::has).findFirst().orElse(null);
         a.append(Adoc.passBlock("<div class=\"ftv-graph-box\">" + DepGraph.render(t.id(), claims, steps,

@@ -103,14 +103,24 @@ final class Fmt {
      */
     static String text(String raw) {
         String s = raw.strip();
-        if (s.matches("[-+]?(NaN|Infinity|(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?)")) {
-            try {
-                return num(Double.parseDouble(s));
-            } catch (NumberFormatException e) {
-                return raw;
-            }
+        if (NUMBER_LIST.matcher(s).matches() && NUMBER.matcher(s).find()) {
+            return NUMBER.matcher(s).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(number(m.group())));
         }
         return raw;
+    }
+
+    private static final String NUMBER_TEXT = "[-+]?(?:NaN|Infinity|(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)";
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile(NUMBER_TEXT);
+    /** A number, or a list of numbers such as "[0.5, NaN]" or "1.2, 3.4": only numbers, brackets, commas, spaces. */
+    private static final java.util.regex.Pattern NUMBER_LIST = java.util.regex.Pattern.compile(
+            "[\\[(]?\\s*" + NUMBER_TEXT + "(?:\\s*[,;]\\s*" + NUMBER_TEXT + ")*\\s*[\\])]?");
+
+    private static String number(String token) {
+        try {
+            return num(Double.parseDouble(token));
+        } catch (NumberFormatException e) {
+            return token;
+        }
     }
 
     static String params(Map<String, JsonElement> params) {

@@ -21,6 +21,8 @@ public final class SvgPlot {
     private static final int BOTTOM = TOP + 270;
     private static final int LEGEND_COLUMNS = 2;
     private static final int LEGEND_ROW = 18;
+    /** Width of one character of the 14px bold title, on the generous side. */
+    private static final double TITLE_CHAR_W = 8.6;
     private static final String[] PALETTE = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b",
         "#e377c2", "#17becf"};
 
@@ -66,7 +68,10 @@ public final class SvgPlot {
         Axis ay = Axis.of(yr, logY, BOTTOM, TOP);
 
         Legend legend = Legend.of(series);
-        int height = BOTTOM + 62 + legend.height();
+        // A long title wraps (never clipped by the SVG's edge); the plot below moves down by the extra lines.
+        List<String> titleLines = Legend.wrap(title, (int) ((WIDTH - 24) / TITLE_CHAR_W));
+        int shift = (titleLines.size() - 1) * 17;
+        int height = BOTTOM + 62 + legend.height() + shift;
         StringBuilder svg = new StringBuilder(8192);
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ftv-plot\" role=\"img\" width=\"")
                 .append(WIDTH).append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(WIDTH)
@@ -75,7 +80,10 @@ public final class SvgPlot {
         svg.append("<title>").append(Html.escape(title)).append("</title>\n");
         svg.append("<rect x=\"0\" y=\"0\" width=\"").append(WIDTH).append("\" height=\"").append(height)
                 .append("\" fill=\"#ffffff\"/>\n");
-        text(svg, WIDTH / 2.0, 20, "middle", "font-size=\"14\" font-weight=\"bold\"", title);
+        for (int l = 0; l < titleLines.size(); l++) {
+            text(svg, WIDTH / 2.0, 20 + 17 * l, "middle", "font-size=\"14\" font-weight=\"bold\"", titleLines.get(l));
+        }
+        svg.append("<g transform=\"translate(0 ").append(shift).append(")\">\n");
         if (skipped > 0) {
             text(svg, WIDTH / 2.0, 34, "middle", "fill=\"#b00020\"",
                     skipped + " non-finite point(s) (no value or infinite) not drawn");
@@ -100,7 +108,7 @@ public final class SvgPlot {
             }
         }
         legend.draw(svg, series, BOTTOM + 58);
-        svg.append("</svg>");
+        svg.append("</g></svg>");
         return svg.toString();
     }
 
@@ -143,7 +151,9 @@ public final class SvgPlot {
     }
 
     private static String lineStyle(ReportModel.Series s) {
-        return isBound(s) ? "\" stroke-width=\"1.6\" stroke-dasharray=\"7 4" : "\" stroke-width=\"2.2";
+        // A bound is a wide, translucent dashed band under the curve: where it coincides with the curve both stay
+        // visible (the thin solid curve runs inside the band).
+        return isBound(s) ? "\" stroke-width=\"5\" stroke-opacity=\"0.45\" stroke-dasharray=\"9 5" : "\" stroke-width=\"2";
     }
 
     private static void drawSeries(StringBuilder svg, ReportModel.Series s, String colour, Axis ax, Axis ay) {

@@ -41,6 +41,9 @@ class ReportTextTest {
         assertEquals("none", Fmt.text("NaN"));
         assertEquals("20480", Fmt.text("20480"));
         assertEquals("Species[double, 8]", Fmt.text("Species[double, 8]"));
+        assertEquals("[none, none, 66.95]", Fmt.text("[NaN, NaN, 66.953125]"));
+        assertEquals("0.1235, 2", Fmt.text("0.123456, 2.0000"));
+        assertEquals("run 3 of 0.123456", Fmt.text("run 3 of 0.123456"));
         assertEquals("none", Fmt.num(Double.NaN));
         assertEquals(List.of("1.97e-2", "1.2e-5", "0", "∞"), Fmt.column(Arrays.asList(0.0197, 1.2e-5, 0.0,
                 Double.POSITIVE_INFINITY)));

@@ -156,9 +156,9 @@ final class AsciidocBuilder {
                 .append("tolerance of its best independent comparison (tolerance / |predicted|), and measured by ")
                 .append("perturbing the theory (").append(Adoc.html("<code>./ftverify power</code>"))
                 .append(", read from ").append(Adoc.html("<code>verification/power.json</code>")).append(").\n\n");
-        a.append("[cols=\"5,2,2,2,2,1,2\",options=\"header\"]\n|===\n")
+        a.append("[cols=\"3,2,2,2,2,1,2\",options=\"header\"]\n|===\n")
                 .append("|Claim |Verdict |Provenance |Evidence |Resolution: tolerance, measured ")
-                .append("|Worst gap/tol |Tries, time\n");
+                .append("|Gap/tol |Tries, time\n");
         int rows = 0;
         for (ReportModel.Theory t : results.theories()) {
             for (ReportModel.Claim c : claims(t)) {

@@ -116,7 +116,12 @@ final class ClaimSection {
     }
 
     static String gapSpan(Double gap) {
-        return Adoc.html("<span class=\"" + Fmt.gapClass(gap) + "\">" + Html.escape(Fmt.gap(gap)) + "</span>");
+        return gapSpan(gap, Fmt.gap(gap));
+    }
+
+    /** A normalised gap coloured by the verdict threshold, shown as {@code shown} (its column's format). */
+    static String gapSpan(Double gap, String shown) {
+        return Adoc.html("<span class=\"" + Fmt.gapClass(gap) + "\">" + Html.escape(shown) + "</span>");
     }
 
     static String tries(ReportModel.Claim c) {
@@ -193,6 +198,7 @@ final class ClaimSection {
         List<String> observed = Fmt.column(cs.stream().map(c -> shownObserved(c)).toList());
         List<String> gap = Fmt.column(cs.stream().map(ReportModel.Comparison::gap).toList());
         List<String> tolerance = Fmt.column(cs.stream().map(ReportModel.Comparison::tolerance).toList());
+        List<String> normalised = Fmt.gapColumn(cs.stream().map(ReportModel.Comparison::normalisedGap).toList());
         a.append('.').append(caption).append("\n[cols=\"3,1,1,1,1,1,1,4\",options=\"header\"]\n|===\n")
                 .append("|Quantity |Predicted |Observed |Gap |Tolerance |Resolution |Gap/tol |Tolerance derivation\n");
         for (int i = 0; i < cs.size(); i++) {
@@ -203,7 +209,7 @@ final class ClaimSection {
                             && c.gap().isInfinite() ? "not a number" : observed.get(i)))
                     .append(" |").append(Adoc.lit(gap.get(i))).append(" |").append(Adoc.lit(tolerance.get(i)))
                     .append(" |").append(Adoc.lit(c.oneSided() ? "one-sided" : Fmt.percent(c.resolution())))
-                    .append(" |").append(gapSpan(c.normalisedGap())).append(" |")
+                    .append(" |").append(gapSpan(c.normalisedGap(), normalised.get(i))).append(" |")
                     .append(Adoc.lit(c.derivation())).append('\n');
         }
         a.append("|===\n\n");
@@ -260,10 +266,15 @@ final class ClaimSection {
         }
         a.append(".Tries\n[cols=\"1,2,4,2,1,1,3\",options=\"header\"]\n|===\n")
                 .append("|# |Seed |Parameters |Verdict |Gap/tol |Time |Reason\n");
-        for (ReportModel.Try t : tries) {
+        List<String> gaps = Fmt.gapColumn(tries.stream().map(t -> t == null ? null : t.normalisedGap()).toList());
+        for (int i = 0; i < tries.size(); i++) {
+            ReportModel.Try t = tries.get(i);
+            if (t == null) {
+                continue;
+            }
             a.append('|').append(Adoc.lit(Fmt.orNone(t.index()))).append(" |").append(Adoc.lit(Fmt.orNone(t.seed())))
                     .append(" |").append(Adoc.lit(Fmt.params(t.params()))).append(" |")
-                    .append(Adoc.verdictBadge(t.verdict())).append(" |").append(gapSpan(t.normalisedGap()))
+                    .append(Adoc.verdictBadge(t.verdict())).append(" |").append(gapSpan(t.normalisedGap(), gaps.get(i)))
                     .append(" |").append(Adoc.lit(Fmt.seconds(t.seconds()))).append(" |")
                     .append(t.reason() == null ? "" : Adoc.lit(t.reason())).append('\n');
         }

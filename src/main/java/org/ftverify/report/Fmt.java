@@ -38,9 +38,18 @@ final class Fmt {
      * scientific notation for every value, so a column never mixes 0.0197 with 1.2e-5.
      */
     static List<String> column(List<Double> values) {
+        return column(values, Fmt::num);
+    }
+
+    /** A column of normalised gaps (3 significant digits), in one format like {@link #column(List)}. */
+    static List<String> gapColumn(List<Double> values) {
+        return column(values, Fmt::gap);
+    }
+
+    private static List<String> column(List<Double> values, java.util.function.Function<Double, String> fixed) {
         boolean scientific = values.stream().anyMatch(v -> v != null && Double.isFinite(v) && v != 0
                 && (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e5));
-        return values.stream().map(v -> v == null || !Double.isFinite(v) || v == 0 || !scientific ? num(v)
+        return values.stream().map(v -> v == null || !Double.isFinite(v) || v == 0 || !scientific ? fixed.apply(v)
                 : scientific(v)).toList();
     }
 
@@ -123,9 +132,13 @@ final class Fmt {
         }
     }
 
+    /** "mu = 0.5, d = 1024"; empty for a claim without parameters (no stray dash), a dash when not recorded. */
     static String params(Map<String, JsonElement> params) {
-        if (params == null || params.isEmpty()) {
+        if (params == null) {
             return NONE;
+        }
+        if (params.isEmpty()) {
+            return "";
         }
         StringJoiner j = new StringJoiner(", ");
         params.forEach((k, v) -> j.add(k + " = " + value(v)));

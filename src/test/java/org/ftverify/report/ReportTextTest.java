@@ -68,6 +68,26 @@ class ReportTextTest {
     }
 
     @Test
+    void boundsAreDrawnUnderTheCurveTheyBound() {
+        double[] x = {1, 2, 3};
+        String svg = SvgPlot.render("p", List.of(
+                new ReportModel.Series("p", "V(c)", "theory", "c", "V", false, false, x, new double[]{3, 2, 1}, null),
+                new ReportModel.Series("p", "lower bound", "theory", "c", "V", false, false, x, new double[]{3, 2, 1}, null)));
+        int bound = svg.indexOf("<title>lower bound</title>");
+        int curve = svg.indexOf("<title>V(c)</title>");
+        assertTrue(bound >= 0 && curve > bound, "bound first, curve on top");
+        assertTrue(svg.contains("stroke-dasharray"), "bounds dashed");
+    }
+
+    @Test
+    void longPlotTitlesWrap() {
+        String title = "P6 power-law envelope of V_opt (M3, T = infinity, this try) with a much longer explanation of the axes";
+        String svg = SvgPlot.render(title, List.of(new ReportModel.Series("p", "a", "theory", "x", "y", false, false,
+                new double[]{1, 2}, new double[]{1, 2}, null)));
+        assertTrue(svg.contains(">P6 power-law envelope") && svg.contains("translate(0 17)"), svg);
+    }
+
+    @Test
     void legendWrapsInsteadOfTruncating() {
         String long1 = "upper bound C/sqrt(d) with C = 3 from the finite-size fluctuation analysis of the ODE and more words";
         String svg = SvgPlot.render("p", List.of(new ReportModel.Series("p", long1, "theory", "x", "y", false, false,

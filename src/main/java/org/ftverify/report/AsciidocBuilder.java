@@ -16,6 +16,7 @@ final class AsciidocBuilder {
     private final ReportModel.Proofs proofs;
     private final Path proofsPath;
     private final List<DocsPages.Page> docPages;
+    private final Path docsDir;
     private final Path repoRoot;
     private final PowerResults power;
     private final Map<String, TheoryPages.Page> theoryPages = new LinkedHashMap<>();
@@ -26,12 +27,13 @@ final class AsciidocBuilder {
      *                 relative to it, and nothing outside it is read or shown
      */
     AsciidocBuilder(ReportModel.Results results, Path resultsPath, ReportModel.Proofs proofs, Path proofsPath,
-                    List<DocsPages.Page> docPages, Path repoRoot, PowerResults power) {
+                    List<DocsPages.Page> docPages, Path docsDir, Path repoRoot, PowerResults power) {
         this.results = results;
         this.resultsPath = resultsPath;
         this.proofs = proofs;
         this.proofsPath = proofsPath;
         this.docPages = docPages;
+        this.docsDir = docsDir;
         this.repoRoot = repoRoot;
         this.power = power == null ? PowerResults.NONE : power;
         if (results != null) {
@@ -53,6 +55,10 @@ final class AsciidocBuilder {
                 known.add(Adoc.anchor("theory", t.id()));
                 claims(t).forEach(c -> known.add(Adoc.anchor("claim", c.id())));
             }
+        }
+        for (DocsPages.Page page : docPages) {
+            known.add(Adoc.anchor("guide", Xrefs.pageName(page.name())));
+            known.addAll(org.ftverify.core.PageIndex.of(docsDir.resolve(page.name())).anchors());
         }
         theoryPages.forEach((id, page) -> {
             known.add(TheoryPages.anchor(id));
@@ -344,14 +350,27 @@ final class AsciidocBuilder {
         a.append('|').append(Adoc.lit(key)).append(" |").append(Adoc.lit(value)).append('\n');
     }
 
+    /**
+     * The user-guide pages, inlined (the docs directory is Asciidoctor's base directory, so their relative images
+     * and includes still resolve) with their cross-references rewritten: a guide page's link to a theory page, a
+     * proof step or another guide page is a link inside the report.
+     */
     private void docs(StringBuilder a) {
         if (docPages.isEmpty()) {
             return;
         }
         a.append("== User guide\n\n");
         for (DocsPages.Page page : docPages) {
-            a.append("include::").append(page.name()).append("[leveloffset=").append(page.offsetAttribute())
-                    .append("]\n\n");
+            String text;
+            try {
+                text = java.nio.file.Files.readString(docsDir.resolve(page.name()), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read docs page " + page.name(), e);
+            }
+            a.append(Adoc.passBlock("<a id=\"" + Adoc.anchor("guide", Xrefs.pageName(page.name())) + "\"></a>"))
+                    .append(":leveloffset: ").append(page.offsetAttribute()).append("\n\n")
+                    .append(TheoryPages.verbatimAware(text, line -> Xrefs.rewrite(line, anchors)))
+                    .append("\n\n:leveloffset!:\n\n");
         }
     }
 

@@ -56,7 +56,8 @@ public final class ReportWriter {
         List<DocsPages.Page> pages = DocsPages.ordered(docsDir);
         Path repoRoot = repositoryRoot(docsDir);
         PowerResults power = PowerResults.read(repoRoot.resolve("verification/power.json"));
-        String adoc = new AsciidocBuilder(results, resultsJson, proofs, proofsJson, pages, repoRoot, power).build();
+        String adoc = new AsciidocBuilder(results, resultsJson, proofs, proofsJson, pages, docsDir, repoRoot,
+                power).build();
         Path base = pages.isEmpty() ? outDir : docsDir;
         try {
             Files.createDirectories(outDir);

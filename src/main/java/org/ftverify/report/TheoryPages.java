@@ -66,9 +66,15 @@ final class TheoryPages {
                 i++;
             }
         }
+        return verbatimAware(String.join("\n", lines.subList(i, lines.size())), prose);
+    }
+
+    /** The text with {@code prose} applied to every line outside listing, literal, passthrough and comment blocks. */
+    static String verbatimAware(String text, UnaryOperator<String> prose) {
+        List<String> lines = text.replace("\r", "").lines().toList();
         StringBuilder out = new StringBuilder();
         String open = null;
-        for (; i < lines.size(); i++) {
+        for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             String s = line.strip();
             if (isVerbatimDelimiter(s) && (open == null || s.equals(open))) {

@@ -28,6 +28,12 @@ final class Xrefs {
         String proofPage(String name);
 
         String theoryPage(String name);
+
+        /** The report anchor of the user-guide page named {@code name} (docs/name.adoc), or null. */
+        default String guidePage(String name) {
+            String a = Adoc.anchor("guide", name);
+            return has(a) ? a : null;
+        }
     }
 
     private Xrefs() {
@@ -86,7 +92,10 @@ final class Xrefs {
         if (normal.contains("/theory/")) {
             return fragment.isEmpty() ? targets.theoryPage(name) : targets.has(fragment) ? fragment : null;
         }
-        return !fragment.isEmpty() && targets.has(fragment) ? fragment : null;
+        if (fragment.isEmpty()) {
+            return targets.guidePage(name);
+        }
+        return targets.has(fragment) ? fragment : null;
     }
 
     /** "../docs/theory/lora.adoc" → "lora". */

@@ -13,7 +13,7 @@ class AsciidocBuilderTest {
     @Test
     void missingInputsAreStatedNotHidden() {
         String adoc = new AsciidocBuilder(null, Path.of("nowhere/results.json"), null, Path.of("nowhere/proofs.json"),
-                List.of(), Path.of(""), PowerResults.NONE).build();
+                List.of(), Path.of("docs"), Path.of(""), PowerResults.NONE).build();
         assertTrue(adoc.contains("No results file at"), adoc);
         assertTrue(adoc.contains("nowhere/results.json"), adoc);
         assertTrue(adoc.contains("No proofs file at"), adoc);

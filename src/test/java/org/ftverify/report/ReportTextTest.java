@@ -65,6 +65,9 @@ class ReportTextTest {
         assertEquals("pass:[a note]", outside);
         assertFalse(Xrefs.rewrite("xref:/home/someone/notes.adoc#secret[]", known).contains("/home"));
         assertTrue(Xrefs.rewrite("xref:lora-p3[P3]", known).contains("xref:lora-p3[P3]"));
+        Xrefs.Known guide = new Xrefs.Known(Set.of("guide-reading-the-report"));
+        assertEquals("xref:guide-reading-the-report[the guide]",
+                Xrefs.rewrite("xref:reading-the-report.adoc[the guide]", guide), "a guide page links to another");
     }
 
     @Test

@@ -65,13 +65,16 @@ final class DepGraph {
         double totalW = (quantityNames.isEmpty() ? xClaims + claimW : xQuantities + quantityW) + MARGIN;
         totalW = Math.max(totalW, legendWidth() + 2 * MARGIN);
 
+        // Claims spread over the height of the taller source column, so edges fan out instead of converging.
+        int sources = Math.max(stepIds.size(), quantityNames.size());
+        double pitch = Math.max(NODE_H + GAP, sources * (double) (NODE_H + GAP) / Math.max(1, cs.size()));
         Map<String, Node> claimNodes = new LinkedHashMap<>();
         for (int i = 0; i < cs.size(); i++) {
             ReportModel.Claim c = cs.get(i);
             String v = c.verdict() == null ? "NOT_RUN" : c.verdict();
             claimNodes.put(c.id(), new Node(c.id(), label(c), c.id() + " — " + InlineText.plainTitle(c.title())
                     + " [" + v + "]", Adoc.anchor("claim", c.id()), "claim verdict-" + cssName(v), xClaims,
-                    TOP + i * (NODE_H + GAP), claimW));
+                    TOP + i * pitch, claimW));
         }
         List<Node> stepNodes = place(stepIds, cs, claimNodes, ReportModel.Claim::usesOrEmpty, id -> {
             Step s = steps.get(id);

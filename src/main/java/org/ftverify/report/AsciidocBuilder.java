@@ -135,7 +135,8 @@ final class AsciidocBuilder {
         a.append("== Run summary\n\n").append(Adoc.passBlock(h.toString()));
         a.append("Produced by ").append(Adoc.lit(Fmt.orNone(results.tool()) + " " + Fmt.orNone(results.version())))
                 .append(". Reproduce the whole run with:\n\n");
-        a.append(results.command() == null ? "_No command recorded._\n\n" : Adoc.listing(results.command()));
+        a.append(results.command() == null ? "_No command recorded._\n\n"
+                : Adoc.listing(withoutRoot(results.command(), repoRoot)));
     }
 
     /** The start instant to the second (the engine records nanoseconds); anything unparsable is shown as is. */
@@ -219,7 +220,7 @@ final class AsciidocBuilder {
         blueprintGraph(a, t, claims, steps);
         for (ReportModel.Claim c : claims) {
             ClaimSection.write(a, c, new ClaimSection.Links(steps, anchors.has(c.cites()), power.shown(c.id()),
-                    anchors));
+                    anchors, repoRoot));
         }
     }
 
@@ -326,7 +327,7 @@ final class AsciidocBuilder {
         a.append("== Reproducibility\n\n[cols=\"1,3\"]\n|===\n");
         ReportModel.Environment e = results.environment();
         a.append("|Command |").append(results.command() == null ? Fmt.NONE
-                : Adoc.html("<code>" + Html.escape(results.command()) + "</code>")).append('\n');
+                : Adoc.html("<code>" + Html.escape(withoutRoot(results.command(), repoRoot)) + "</code>")).append('\n');
         row(a, "Run seed", Fmt.orNone(results.runSeed()));
         row(a, "Level", results.level());
         if (e == null) {
@@ -384,6 +385,18 @@ final class AsciidocBuilder {
      */
     private String shown(Path p) {
         return Adoc.html("<code>" + Html.escape(relative(p, repoRoot)) + "</code>");
+    }
+
+    /** Text with the repository's absolute path removed: "/x/repo/verification/a.json" → "verification/a.json". */
+    static String withoutRoot(String text, Path repoRoot) {
+        if (text == null || repoRoot == null) {
+            return text;
+        }
+        String root = repoRoot.toAbsolutePath().normalize().toString();
+        if (root.length() <= 1) {
+            return text;
+        }
+        return text.replace(root + java.io.File.separator, "").replace(root, ".");
     }
 
     static String relative(Path p, Path repoRoot) {

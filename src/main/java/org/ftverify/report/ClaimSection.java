@@ -17,7 +17,11 @@ final class ClaimSection {
      * theory-page anchor it cites is in the report, and its measured resolution (from power.json).
      */
     record Links(Map<String, DepGraph.Step> steps, boolean citeInReport, String measuredResolution,
-                 Xrefs.Targets anchors) {
+                 Xrefs.Targets anchors, java.nio.file.Path repoRoot) {
+        /** The text with the repository's absolute path made relative (engine paths are absolute). */
+        String local(String text) {
+            return AsciidocBuilder.withoutRoot(text, repoRoot);
+        }
     }
 
     static void write(StringBuilder a, ReportModel.Claim c, Links links) {
@@ -29,7 +33,7 @@ final class ClaimSection {
                 .append(tries(c)).append(" {nbsp}·{nbsp} ").append(Adoc.lit(Fmt.seconds(c.seconds())))
                 .append("\n\n");
         if (c.note() != null && !c.note().isBlank()) {
-            a.append("NOTE: ").append(Adoc.lit(c.note())).append("\n\n");
+            a.append("NOTE: ").append(Adoc.lit(links.local(c.note()))).append("\n\n");
         }
         blueprint(a, c, links);
         if (c.asciidoc() != null && !c.asciidoc().isBlank()) {
@@ -40,20 +44,24 @@ final class ClaimSection {
             // The plain-text statement is the console's form; the report shows it only when no AsciiDoc form exists.
             a.append("*Statement.* ").append(Adoc.lit(c.statement())).append("\n\n");
         }
+        Double best = bestResolution(c);
         a.append("*Resolution* (smallest relative error of the checked quantity the claim can detect): ")
-                .append(Adoc.lit(Fmt.percent(bestResolution(c)))).append(" from the tolerances of its independent ")
-                .append("comparisons; measured by perturbing the theory (").append(Adoc.html("<code>./ftverify power</code>"))
+                .append(best == null ? "no independent comparison to derive it from"
+                        : best.isInfinite() ? "absolute errors only (its independent comparisons predict 0)"
+                        : Adoc.lit(Fmt.percent(best)) + " from the tolerance of its best independent comparison")
+                .append("; measured by perturbing the theory (").append(Adoc.html("<code>./ftverify power</code>"))
                 .append("): ").append(Adoc.lit(links.measuredResolution())).append(".\n\n");
         parameters(a, c.parameters());
-        evidence(a, c.worst(), c.verdict());
-        tries(a, c.tries());
+        evidence(a, c.worst(), c.verdict(), links);
+        tries(a, c.tries(), links);
         if (c.counterexample() != null && !c.counterexample().isBlank()) {
-            a.append("*Counterexample* saved at ").append(Adoc.html("<code>" + Html.escape(c.counterexample())
+            String file = links.local(c.counterexample());
+            a.append("*Counterexample* saved at ").append(Adoc.html("<code>" + Html.escape(file)
                     + "</code>")).append(". Replay it (same parameters and seed) with:\n\n");
-            a.append(Adoc.listing("./ftverify replay " + c.counterexample()));
+            a.append(Adoc.listing("./ftverify replay " + file));
         }
         a.append("*Reproduce this claim:*\n\n");
-        a.append(c.reproduce() == null ? "No reproduce command recorded.\n\n" : Adoc.listing(c.reproduce()));
+        a.append(c.reproduce() == null ? "No reproduce command recorded.\n\n" : Adoc.listing(links.local(c.reproduce())));
     }
 
     /** The claim's AsciiDoc as shown under "What is asserted": operators as symbols, symja:[] macros as MathML. */
@@ -150,7 +158,7 @@ final class ClaimSection {
         a.append("|===\n\n");
     }
 
-    private static void evidence(StringBuilder a, ReportModel.Worst w, String verdict) {
+    private static void evidence(StringBuilder a, ReportModel.Worst w, String verdict, Links links) {
         if (w == null) {
             a.append("NOT_RUN".equals(verdict) ? "_No evidence: the claim was not run._\n\n"
                     : "_No worst-try evidence was recorded for this claim; the tries table below is all there is._\n\n");
@@ -162,7 +170,7 @@ final class ClaimSection {
         }
         a.append("): ").append(Adoc.verdictBadge(w.verdict()));
         if (w.reason() != null && !w.reason().isBlank()) {
-            a.append(' ').append(Adoc.lit(w.reason()));
+            a.append(' ').append(Adoc.lit(links.local(w.reason())));
         }
         a.append("\n\n");
         List<ReportModel.Comparison> cs = w.comparisons() == null ? List.of()
@@ -259,7 +267,7 @@ final class ClaimSection {
         });
     }
 
-    private static void tries(StringBuilder a, List<ReportModel.Try> tries) {
+    private static void tries(StringBuilder a, List<ReportModel.Try> tries, Links links) {
         if (tries == null || tries.isEmpty()) {
             a.append("_No tries were run._\n\n");
             return;
@@ -276,7 +284,7 @@ final class ClaimSection {
                     .append(" |").append(Adoc.lit(Fmt.params(t.params()))).append(" |")
                     .append(Adoc.verdictBadge(t.verdict())).append(" |").append(gapSpan(t.normalisedGap(), gaps.get(i)))
                     .append(" |").append(Adoc.lit(Fmt.seconds(t.seconds()))).append(" |")
-                    .append(t.reason() == null ? "" : Adoc.lit(t.reason())).append('\n');
+                    .append(t.reason() == null ? "" : Adoc.lit(links.local(t.reason()))).append('\n');
         }
         a.append("|===\n\n");
     }

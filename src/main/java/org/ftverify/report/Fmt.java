@@ -125,6 +125,9 @@ final class Fmt {
             "[\\[(]?\\s*" + NUMBER_TEXT + "(?:\\s*[,;]\\s*" + NUMBER_TEXT + ")*\\s*[\\])]?");
 
     private static String number(String token) {
+        if (token.matches("[-+]?\\d+")) {
+            return token; // an integer (a count, a seed) is exact as written; 4 significant digits would round it
+        }
         try {
             return num(Double.parseDouble(token));
         } catch (NumberFormatException e) {

@@ -45,6 +45,14 @@ class AsciidocBuilderTest {
     }
 
     @Test
+    void engineTextsLoseTheRepositoryPrefix() {
+        Path repo = Path.of("/tmp/some-repo");
+        assertEquals("./ftverify replay verification/counterexamples/x/1.json",
+                AsciidocBuilder.withoutRoot("./ftverify replay /tmp/some-repo/verification/counterexamples/x/1.json", repo));
+        assertEquals("unchanged", AsciidocBuilder.withoutRoot("unchanged", repo));
+    }
+
+    @Test
     void startTimeIsShownToTheSecond() {
         assertEquals("2026-11-23T23:49:46Z", AsciidocBuilder.startedAt("2026-11-23T23:49:46.792665704Z"));
         assertEquals("yesterday", AsciidocBuilder.startedAt("yesterday"));

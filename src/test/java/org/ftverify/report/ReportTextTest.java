@@ -40,6 +40,7 @@ class ReportTextTest {
         assertEquals("0.2012", Fmt.text("0.20122282236110972"));
         assertEquals("none", Fmt.text("NaN"));
         assertEquals("20480", Fmt.text("20480"));
+        assertEquals("9192040369819965211", Fmt.text("9192040369819965211"), "seeds are not rounded");
         assertEquals("Species[double, 8]", Fmt.text("Species[double, 8]"));
         assertEquals("[none, none, 66.95]", Fmt.text("[NaN, NaN, 66.953125]"));
         assertEquals("0.1235, 2", Fmt.text("0.123456, 2.0000"));

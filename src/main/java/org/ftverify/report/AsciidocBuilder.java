@@ -163,7 +163,7 @@ final class AsciidocBuilder {
                 .append("tolerance of its best independent comparison (tolerance / |predicted|), and measured by ")
                 .append("perturbing the theory (").append(Adoc.html("<code>./ftverify power</code>"))
                 .append(", read from ").append(Adoc.html("<code>verification/power.json</code>")).append(").\n\n");
-        a.append("[cols=\"3,2,2,2,2,1,2\",options=\"header\"]\n|===\n")
+        a.append("[.ftv-overview,cols=\"6,4,5,4,4,3,4\",options=\"header\"]\n|===\n")
                 .append("|Claim |Verdict |Provenance |Evidence |Resolution: tolerance, measured ")
                 .append("|Gap/tol |Tries, time\n");
         int rows = 0;

@@ -52,8 +52,8 @@ final class ReportStyle extends DocinfoProcessor {
             math{font-size:1.08em}
             .evidence-none{background:#fff;color:#b00020;border:2px solid #b00020}
             .count-ok,.count-zero,.evidence-none{white-space:normal}
-            table.tableblock{table-layout:fixed}
-            td.tableblock,th.tableblock{overflow-wrap:break-word;hyphens:auto}
+            table.ftv-overview{table-layout:fixed}
+            table.ftv-overview td,table.ftv-overview th{overflow-wrap:break-word}
             .ftv-graph-box{margin:.6em 0 1.4em;overflow-x:auto}
             .ftv-graph{border:1px solid #e5e5e5;border-radius:4px;max-width:none}
             .ftv-graph a:hover ellipse,.ftv-graph a:hover rect{stroke-width:3}

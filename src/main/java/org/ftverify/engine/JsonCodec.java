@@ -66,7 +66,37 @@ public final class JsonCodec {
         o.add("tolerance", number(c.tolerance()));
         o.add("normalisedGap", number(c.normalisedGap()));
         o.addProperty("derivation", c.derivation());
+        evidenceKind(o, c);
         return o;
+    }
+
+    /**
+     * What kind of evidence the comparison is, how fine an error it can detect, and whether it is one-sided: the
+     * report groups independent and consistency comparisons, shows the resolution, and prints "≥ bound" instead of a
+     * prediction for a one-sided check.
+     */
+    static void evidenceKind(JsonObject o, Comparison c) {
+        o.addProperty("kind", c.kind().name());
+        o.add("resolution", number(c.resolution()));
+        o.addProperty("relation", oneSided(c) ? "atLeast" : "equal");
+    }
+
+    /**
+     * True for a comparison made by Comparison.atLeast (also behind Tolerance.atLeast/atMost): its gap is 0 when the
+     * observation clears the bound and tolerance + shortfall when it does not, which |observed - predicted| never is.
+     */
+    static boolean oneSided(Comparison c) {
+        double p = c.predicted(), o = c.observed(), g = c.gap(), t = c.tolerance();
+        if (Double.isNaN(o)) return c.gap() == Double.POSITIVE_INFINITY && c.derivation() != null && c.derivation().startsWith("one-sided");
+        if (g == 0) return o > p;
+        double shortfall = t + (p - o);
+        return o < p && Math.abs(g - shortfall) <= 1e-12 * Math.max(Math.abs(shortfall), Math.abs(p) + t);
+    }
+
+    public static JsonArray strings(java.util.List<String> values) {
+        JsonArray a = new JsonArray();
+        values.forEach(a::add);
+        return a;
     }
 
     public static JsonObject series(Series s) {

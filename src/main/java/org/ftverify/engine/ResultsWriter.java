@@ -42,10 +42,13 @@ public final class ResultsWriter {
             t.provenance().forEach(prov::add);
             to.add("provenance", prov);
             to.addProperty("proof", t.proofPage());
+            to.addProperty("theoryPage", t.theoryPage());
             JsonArray cs = new JsonArray();
             for (Claim c : t.claims()) {
                 ClaimResult r = results.getOrDefault(c.id(), ClaimResult.notRun(c, t.id(), "not selected in this run"));
-                cs.add(claim(r));
+                JsonObject co = claim(r);
+                blueprintLinks(co, c, t);
+                cs.add(co);
             }
             to.add("claims", cs);
             ts.add(to);
@@ -88,6 +91,17 @@ public final class ResultsWriter {
         return o;
     }
 
+    /**
+     * The claim's blueprint links, for the report's dependency graph and citations: the theory-page anchor it cites,
+     * the proof steps it uses, the model quantities it reads, and the theory page those anchors live on.
+     */
+    static void blueprintLinks(JsonObject o, Claim c, Theory t) {
+        o.add("cites", JsonCodec.primitive(c.cites()));
+        o.add("uses", JsonCodec.strings(c.uses()));
+        o.add("reads", JsonCodec.strings(c.reads()));
+        o.addProperty("theoryPage", t.theoryPage());
+    }
+
     /** Writes atomically (temporary file and rename): a failure leaves the previous file intact. */
     public static void write(Path file, JsonObject json) {
         AtomicFiles.writeString(file, JsonCodec.GSON.toJson(json) + "\n");
@@ -97,7 +111,7 @@ public final class ResultsWriter {
 
     /** Fields of a claim record that describe the claim rather than its result: always taken from the current code. */
     static final Set<String> DESCRIPTIVE = Set.of("id", "title", "statement", "asciidoc", "provenance", "parameters",
-            "cites", "uses", "reads");
+            "cites", "uses", "reads", "theoryPage");
 
     /**
      * One claim's record as stored when it finishes: the claim's results.json entry plus {@code run} (which run,

@@ -63,6 +63,15 @@ final class Adoc {
         return prefix + "-" + (id == null ? "unnamed" : id.replaceAll("[^A-Za-z0-9._-]", "-"));
     }
 
+    /**
+     * The anchor of a proof page's section, from its file ("proofs/lora.adoc" → "proof-proofs-lora"). The ".adoc"
+     * is dropped: Asciidoctor reads a cross-reference target ending in ".adoc" as another document.
+     */
+    static String proofAnchor(String file) {
+        String f = file == null ? null : file.endsWith(".adoc") ? file.substring(0, file.length() - 5) : file;
+        return anchor("proof", f);
+    }
+
     /** A delimited passthrough block of raw HTML (plots, cards). A line of four '+' inside would end it early. */
     static String passBlock(String html) {
         if (html.contains("\n++++\n")) {

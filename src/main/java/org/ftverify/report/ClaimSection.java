@@ -12,37 +12,124 @@ final class ClaimSection {
     private ClaimSection() {
     }
 
-    static void write(StringBuilder a, ReportModel.Claim c) {
+    /**
+     * Where a claim's links lead in this report: its proof steps (by id, with status and anchor), whether the
+     * theory-page anchor it cites is in the report, and its measured resolution (from power.json).
+     */
+    record Links(Map<String, DepGraph.Step> steps, boolean citeInReport, String measuredResolution,
+                 Xrefs.Targets anchors, java.nio.file.Path repoRoot) {
+        /** The text with the repository's absolute path made relative (engine paths are absolute). */
+        String local(String text) {
+            return AsciidocBuilder.withoutRoot(text, repoRoot);
+        }
+    }
+
+    static void write(StringBuilder a, ReportModel.Claim c, Links links) {
         a.append(Adoc.anchorLine("claim", c.id()));
-        a.append("=== ").append(Adoc.lit(c.id())).append(" — ").append(Adoc.lit(c.title())).append("\n\n");
+        a.append("=== ").append(Adoc.lit(c.id())).append(" — ").append(InlineText.title(c.title())).append("\n\n");
         a.append("[.ftv-claim-head]\n").append(Adoc.verdictBadge(c.verdict())).append(' ')
-                .append(Adoc.provenanceBadge(c.provenance())).append(" worst gap/tol ")
-                .append(gapSpan(c.normalisedGap())).append(" {nbsp}·{nbsp} ")
+                .append(Adoc.provenanceBadge(c.provenance())).append(' ').append(evidenceBadge(c))
+                .append(" worst gap/tol ").append(gapSpan(c.normalisedGap())).append(" {nbsp}·{nbsp} ")
                 .append(tries(c)).append(" {nbsp}·{nbsp} ").append(Adoc.lit(Fmt.seconds(c.seconds())))
                 .append("\n\n");
         if (c.note() != null && !c.note().isBlank()) {
-            a.append("NOTE: ").append(Adoc.lit(c.note())).append("\n\n");
+            a.append("NOTE: ").append(Adoc.lit(links.local(c.note()))).append("\n\n");
         }
-        a.append("*Statement.* ").append(Adoc.lit(c.statement())).append("\n\n");
+        blueprint(a, c, links);
         if (c.asciidoc() != null && !c.asciidoc().isBlank()) {
             String fence = fence("====", c.asciidoc());
             a.append(".What is asserted\n").append(fence).append('\n')
-                    .append(SymjaMacros.replace(literalDoubleBrackets(c.asciidoc().strip()))).append('\n').append(fence).append("\n\n");
+                    .append(assertedText(Xrefs.rewrite(c.asciidoc(), links.anchors()))).append('\n').append(fence).append("\n\n");
+        } else {
+            // The plain-text statement is the console's form; the report shows it only when no AsciiDoc form exists.
+            a.append("*Statement.* ").append(Adoc.lit(c.statement())).append("\n\n");
         }
+        Double best = bestResolution(c);
+        a.append("*Resolution* (smallest relative error of the checked quantity the claim can detect): ")
+                .append(best == null ? "no independent comparison to derive it from"
+                        : best.isInfinite() ? "absolute errors only (its independent comparisons predict 0)"
+                        : Adoc.lit(Fmt.percent(best)) + " from the tolerance of its best independent comparison")
+                .append("; measured by perturbing the theory (").append(Adoc.html("<code>./ftverify power</code>"))
+                .append("): ").append(Adoc.lit(links.measuredResolution())).append(".\n\n");
         parameters(a, c.parameters());
-        evidence(a, c.worst(), c.verdict());
-        tries(a, c.tries());
+        evidence(a, c.worst(), c.verdict(), links);
+        tries(a, c.tries(), links);
         if (c.counterexample() != null && !c.counterexample().isBlank()) {
-            a.append("*Counterexample* saved at ").append(Adoc.html("<code>" + Html.escape(c.counterexample())
+            String file = links.local(c.counterexample());
+            a.append("*Counterexample* saved at ").append(Adoc.html("<code>" + Html.escape(file)
                     + "</code>")).append(". Replay it (same parameters and seed) with:\n\n");
-            a.append(Adoc.listing("./ftverify replay " + c.counterexample()));
+            a.append(Adoc.listing("./ftverify replay " + file));
         }
         a.append("*Reproduce this claim:*\n\n");
-        a.append(c.reproduce() == null ? "No reproduce command recorded.\n\n" : Adoc.listing(c.reproduce()));
+        a.append(c.reproduce() == null ? "No reproduce command recorded.\n\n" : Adoc.listing(links.local(c.reproduce())));
+    }
+
+    /** The claim's AsciiDoc as shown under "What is asserted": operators as symbols, symja:[] macros as MathML. */
+    static String assertedText(String asciidoc) {
+        return SymjaMacros.replace(InlineText.operators(literalDoubleBrackets(asciidoc.strip())));
+    }
+
+    /** Where the claim is stated (theory-page anchor), the proof steps it rests on, the quantities it reads. */
+    private static void blueprint(StringBuilder a, ReportModel.Claim c, Links links) {
+        a.append("*Stated on the theory page:* ");
+        if (c.cites() == null || c.cites().isBlank()) {
+            a.append("_no anchor cited_");
+        } else if (links.citeInReport()) {
+            a.append("xref:").append(c.cites()).append("[").append(c.cites()).append("]");
+        } else {
+            a.append(Adoc.lit(c.cites())).append(" _(the theory page is not in this report)_");
+        }
+        a.append(" +\n*Rests on proof steps:* ");
+        List<String> uses = c.usesOrEmpty();
+        if (uses.isEmpty()) {
+            a.append("_none recorded_");
+        }
+        for (int i = 0; i < uses.size(); i++) {
+            DepGraph.Step step = links.steps().get(uses.get(i));
+            a.append(i == 0 ? "" : ", ");
+            a.append(step != null && step.anchor() != null ? "xref:" + step.anchor() + "[" + uses.get(i) + "]"
+                    : Adoc.lit(uses.get(i)));
+            a.append(' ').append(Adoc.html("<span class=\"ftv-step-status\">("
+                    + Html.escape(step == null || step.status() == null ? "not checked" : step.status()) + ")</span>"));
+        }
+        a.append(" +\n*Reads model quantities:* ")
+                .append(c.readsOrEmpty().isEmpty() ? "_none recorded_" : Adoc.lit(String.join(", ", c.readsOrEmpty())))
+                .append("\n\n");
+    }
+
+    /** The best (smallest) resolution among the claim's independent comparisons in its worst try; null if none. */
+    static Double bestResolution(ReportModel.Claim c) {
+        if (c.worst() == null || c.worst().comparisons() == null) {
+            return null;
+        }
+        return c.worst().comparisons().stream().filter(x -> x != null && x.independent())
+                .map(ReportModel.Comparison::resolution).filter(r -> r != null && !r.isNaN())
+                .min(Double::compare).orElse(null);
+    }
+
+    /** How many independent and consistency comparisons back the claim; a claim with no independent one is flagged. */
+    static String evidenceBadge(ReportModel.Claim c) {
+        List<ReportModel.Comparison> cs = c.worst() == null || c.worst().comparisons() == null ? List.of()
+                : c.worst().comparisons();
+        if (cs.isEmpty()) {
+            return Adoc.badge("count-zero", "no comparisons");
+        }
+        long independent = cs.stream().filter(ReportModel.Comparison::independent).count();
+        long consistency = cs.size() - independent;
+        if (independent == 0) {
+            return Adoc.badge("evidence-none", "no independent comparison");
+        }
+        return Adoc.badge("count-ok", independent + " independent" + (consistency > 0 ? ", " + consistency
+                + " consistency" : ""));
     }
 
     static String gapSpan(Double gap) {
-        return Adoc.html("<span class=\"" + Fmt.gapClass(gap) + "\">" + Html.escape(Fmt.gap(gap)) + "</span>");
+        return gapSpan(gap, Fmt.gap(gap));
+    }
+
+    /** A normalised gap coloured by the verdict threshold, shown as {@code shown} (its column's format). */
+    static String gapSpan(Double gap, String shown) {
+        return Adoc.html("<span class=\"" + Fmt.gapClass(gap) + "\">" + Html.escape(shown) + "</span>");
     }
 
     static String tries(ReportModel.Claim c) {
@@ -71,33 +158,37 @@ final class ClaimSection {
         a.append("|===\n\n");
     }
 
-    private static void evidence(StringBuilder a, ReportModel.Worst w, String verdict) {
+    private static void evidence(StringBuilder a, ReportModel.Worst w, String verdict, Links links) {
         if (w == null) {
             a.append("NOT_RUN".equals(verdict) ? "_No evidence: the claim was not run._\n\n"
                     : "_No worst-try evidence was recorded for this claim; the tries table below is all there is._\n\n");
             return;
         }
-        a.append("*Evidence from the worst try* (seed ").append(Adoc.lit(Fmt.orNone(w.seed()))).append("; ")
-                .append(Adoc.lit(Fmt.params(w.params()))).append("): ").append(Adoc.verdictBadge(w.verdict()));
+        a.append("*Evidence from the worst try* (seed ").append(Adoc.lit(Fmt.orNone(w.seed())));
+        if (w.params() != null && !w.params().isEmpty()) {
+            a.append("; ").append(Adoc.lit(Fmt.params(w.params())));
+        }
+        a.append("): ").append(Adoc.verdictBadge(w.verdict()));
         if (w.reason() != null && !w.reason().isBlank()) {
-            a.append(' ').append(Adoc.lit(w.reason()));
+            a.append(' ').append(Adoc.lit(links.local(w.reason())));
         }
         a.append("\n\n");
-        List<ReportModel.Comparison> cs = w.comparisons();
-        if (cs == null || cs.isEmpty()) {
+        List<ReportModel.Comparison> cs = w.comparisons() == null ? List.of()
+                : w.comparisons().stream().filter(x -> x != null).toList();
+        if (cs.isEmpty()) {
             a.append("_No comparisons recorded for this try._\n\n");
         } else {
-            a.append(".Comparisons: predicted against observed\n")
-                    .append("[cols=\"3,1,1,1,1,1,4\",options=\"header\"]\n|===\n")
-                    .append("|Quantity |Predicted |Observed |Gap |Tolerance |Gap/tol |Tolerance derivation\n");
-            for (ReportModel.Comparison c : cs) {
-                a.append('|').append(Adoc.lit(c.quantity())).append(" |").append(Adoc.lit(Fmt.num(c.predicted())))
-                        .append(" |").append(Adoc.lit(Fmt.num(c.observed()))).append(" |")
-                        .append(Adoc.lit(Fmt.num(c.gap()))).append(" |").append(Adoc.lit(Fmt.num(c.tolerance())))
-                        .append(" |").append(gapSpan(c.normalisedGap())).append(" |")
-                        .append(Adoc.lit(c.derivation())).append('\n');
+            List<ReportModel.Comparison> independent = cs.stream().filter(ReportModel.Comparison::independent).toList();
+            List<ReportModel.Comparison> consistency = cs.stream().filter(x -> !x.independent()).toList();
+            if (independent.isEmpty()) {
+                a.append("WARNING: No independent comparison: every comparison of this claim checks the model ")
+                        .append("against another form of itself, so a wrong theory could pass.\n\n");
+            } else {
+                comparisons(a, "Independent evidence: predicted against something computed another way", independent);
             }
-            a.append("|===\n\n");
+            if (!consistency.isEmpty()) {
+                comparisons(a, "Internal consistency: the model against another form of itself", consistency);
+            }
         }
         Map<String, JsonElement> diagnostics = w.diagnostics();
         if (diagnostics != null && !diagnostics.isEmpty()) {
@@ -107,6 +198,54 @@ final class ClaimSection {
             a.append("|===\n\n");
         }
         plots(a, w.series());
+    }
+
+    /** One table of comparisons; each numeric column is in one format; one-sided checks show their bound. */
+    private static void comparisons(StringBuilder a, String caption, List<ReportModel.Comparison> cs) {
+        List<String> predicted = Fmt.column(cs.stream().map(c -> shownPredicted(c)).toList());
+        List<String> observed = Fmt.column(cs.stream().map(c -> shownObserved(c)).toList());
+        List<String> gap = Fmt.column(cs.stream().map(ReportModel.Comparison::gap).toList());
+        List<String> tolerance = Fmt.column(cs.stream().map(ReportModel.Comparison::tolerance).toList());
+        List<String> normalised = Fmt.gapColumn(cs.stream().map(ReportModel.Comparison::normalisedGap).toList());
+        a.append('.').append(caption).append("\n[cols=\"3,1,1,1,1,1,1,4\",options=\"header\"]\n|===\n")
+                .append("|Quantity |Predicted |Observed |Gap |Tolerance |Resolution |Gap/tol |Tolerance derivation\n");
+        for (int i = 0; i < cs.size(); i++) {
+            ReportModel.Comparison c = cs.get(i);
+            String relation = !c.oneSided() ? "" : negated(c) != null ? "≤ " : "≥ ";
+            a.append('|').append(Adoc.lit(shownQuantity(c))).append(" |").append(Adoc.lit(relation + predicted.get(i)))
+                    .append(" |").append(Adoc.lit(c.observed() == null && c.gap() != null
+                            && c.gap().isInfinite() ? "not a number" : observed.get(i)))
+                    .append(" |").append(Adoc.lit(gap.get(i))).append(" |").append(Adoc.lit(tolerance.get(i)))
+                    .append(" |").append(Adoc.lit(c.oneSided() ? "one-sided" : Fmt.percent(c.resolution())))
+                    .append(" |").append(gapSpan(c.normalisedGap(), normalised.get(i))).append(" |")
+                    .append(Adoc.lit(c.derivation())).append('\n');
+        }
+        a.append("|===\n\n");
+    }
+
+    private static final java.util.regex.Pattern NEGATED =
+            java.util.regex.Pattern.compile("^(.*) \\(negated, at most [^)]*\\)$");
+
+    /** An at-most check is recorded negated ("q (negated, at most B)", -observed ≥ -bound); null for others. */
+    private static String negated(ReportModel.Comparison c) {
+        if (!c.oneSided() || c.quantity() == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = NEGATED.matcher(c.quantity());
+        return m.matches() ? m.group(1) : null;
+    }
+
+    private static String shownQuantity(ReportModel.Comparison c) {
+        String q = negated(c);
+        return q != null ? q : c.quantity();
+    }
+
+    private static Double shownPredicted(ReportModel.Comparison c) {
+        return negated(c) != null && c.predicted() != null ? Double.valueOf(-c.predicted()) : c.predicted();
+    }
+
+    private static Double shownObserved(ReportModel.Comparison c) {
+        return negated(c) != null && c.observed() != null ? Double.valueOf(-c.observed()) : c.observed();
     }
 
     /** One SVG per distinct plot name, in order of first appearance. A plot that cannot be drawn says why. */
@@ -128,19 +267,24 @@ final class ClaimSection {
         });
     }
 
-    private static void tries(StringBuilder a, List<ReportModel.Try> tries) {
+    private static void tries(StringBuilder a, List<ReportModel.Try> tries, Links links) {
         if (tries == null || tries.isEmpty()) {
             a.append("_No tries were run._\n\n");
             return;
         }
         a.append(".Tries\n[cols=\"1,2,4,2,1,1,3\",options=\"header\"]\n|===\n")
                 .append("|# |Seed |Parameters |Verdict |Gap/tol |Time |Reason\n");
-        for (ReportModel.Try t : tries) {
+        List<String> gaps = Fmt.gapColumn(tries.stream().map(t -> t == null ? null : t.normalisedGap()).toList());
+        for (int i = 0; i < tries.size(); i++) {
+            ReportModel.Try t = tries.get(i);
+            if (t == null) {
+                continue;
+            }
             a.append('|').append(Adoc.lit(Fmt.orNone(t.index()))).append(" |").append(Adoc.lit(Fmt.orNone(t.seed())))
                     .append(" |").append(Adoc.lit(Fmt.params(t.params()))).append(" |")
-                    .append(Adoc.verdictBadge(t.verdict())).append(" |").append(gapSpan(t.normalisedGap()))
+                    .append(Adoc.verdictBadge(t.verdict())).append(" |").append(gapSpan(t.normalisedGap(), gaps.get(i)))
                     .append(" |").append(Adoc.lit(Fmt.seconds(t.seconds()))).append(" |")
-                    .append(t.reason() == null ? "" : Adoc.lit(t.reason())).append('\n');
+                    .append(t.reason() == null ? "" : Adoc.lit(links.local(t.reason()))).append('\n');
         }
         a.append("|===\n\n");
     }

@@ -26,13 +26,22 @@ public final class ReportModel {
     }
 
     public record Theory(String id, String title, String citation, List<String> provenance, String proof,
-                         List<Claim> claims) {
+                         String theoryPage, List<Claim> claims) {
     }
 
     public record Claim(String id, String title, String statement, String asciidoc, String provenance,
                         String verdict, Double normalisedGap, Double seconds, Integer triesRun,
                         Integer triesInconclusive, String reproduce, String counterexample, String note,
-                        List<Parameter> parameters, List<Try> tries, Worst worst) {
+                        List<Parameter> parameters, List<Try> tries, Worst worst, String cites,
+                        List<String> uses, List<String> reads, String theoryPage) {
+        /** The proof steps the claim rests on; empty when none are recorded. */
+        public List<String> usesOrEmpty() {
+            return uses == null ? List.of() : uses;
+        }
+
+        public List<String> readsOrEmpty() {
+            return reads == null ? List.of() : reads;
+        }
     }
 
     public record Parameter(String name, String kind, String range, String simple, String description) {
@@ -46,8 +55,20 @@ public final class ReportModel {
                         List<Comparison> comparisons, Map<String, JsonElement> diagnostics, List<Series> series) {
     }
 
+    /**
+     * kind is INDEPENDENT or CONSISTENCY (null in results written before kinds existed: read as independent);
+     * resolution is tolerance/|predicted|; relation is "atLeast" for a one-sided check (predicted is then the bound).
+     */
     public record Comparison(String quantity, Double predicted, Double observed, Double gap, Double tolerance,
-                             Double normalisedGap, String derivation) {
+                             Double normalisedGap, String derivation, String kind, Double resolution,
+                             String relation) {
+        public boolean independent() {
+            return !"CONSISTENCY".equals(kind);
+        }
+
+        public boolean oneSided() {
+            return "atLeast".equals(relation);
+        }
     }
 
     /** One curve of a plot; role is "theory" (drawn as a line) or "simulation" (points with error bars). */

@@ -50,6 +50,14 @@ final class ReportStyle extends DocinfoProcessor {
             .symja-checked .symja-status strong{color:#1e7e34}
             .symja-time{color:#888;font-size:.85em}
             math{font-size:1.08em}
+            .evidence-none{background:#fff;color:#b00020;border:2px solid #b00020}
+            .count-ok,.count-zero,.evidence-none{white-space:normal}
+            table.ftv-overview{table-layout:fixed}
+            table.ftv-overview td,table.ftv-overview th{overflow-wrap:break-word}
+            .ftv-graph-box{margin:.6em 0 1.4em;overflow-x:auto}
+            .ftv-graph{border:1px solid #e5e5e5;border-radius:4px;max-width:none}
+            .ftv-graph a:hover ellipse,.ftv-graph a:hover rect{stroke-width:3}
+            .ftv-step-status{color:#777;font-size:.85em}
             """;
 
     @Override

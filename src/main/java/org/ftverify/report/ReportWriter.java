@@ -54,17 +54,30 @@ public final class ReportWriter {
         ReportModel.Results results = ReportJson.readResults(resultsJson);
         ReportModel.Proofs proofs = ReportJson.readProofs(proofsJson);
         List<DocsPages.Page> pages = DocsPages.ordered(docsDir);
-        String adoc = new AsciidocBuilder(results, resultsJson, proofs, proofsJson, pages).build();
+        Path repoRoot = repositoryRoot(docsDir);
+        PowerResults power = PowerResults.read(repoRoot.resolve("verification/power.json"));
+        String adoc = new AsciidocBuilder(results, resultsJson, proofs, proofsJson, pages, docsDir, repoRoot,
+                power).build();
         Path base = pages.isEmpty() ? outDir : docsDir;
         try {
             Files.createDirectories(outDir);
             Path index = outDir.resolve("index.html");
             List<String> warnings = new ArrayList<>();
-            Files.writeString(index, convert(adoc, base.toAbsolutePath(), warnings), StandardCharsets.UTF_8);
+            // atomically: a killed or failed run never leaves a half-written report
+            org.ftverify.core.AtomicFiles.writeString(index, convert(adoc, base.toAbsolutePath(), warnings));
             return new Rendered(index, List.copyOf(warnings));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write report to " + outDir, e);
         }
+    }
+
+    /**
+     * The repository the report describes: the parent of the docs directory (docs/ holds the guide and
+     * docs/theory/ the theory pages; verification/power.json sits beside it), else the working directory.
+     */
+    static Path repositoryRoot(Path docsDir) {
+        Path parent = docsDir == null ? null : docsDir.toAbsolutePath().normalize().getParent();
+        return parent != null ? parent : Path.of("").toAbsolutePath();
     }
 
     /** Converts the AsciiDoc to standalone HTML, adding every Asciidoctor warning to {@code warnings}. */

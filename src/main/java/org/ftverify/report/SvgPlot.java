@@ -21,6 +21,8 @@ public final class SvgPlot {
     private static final int BOTTOM = TOP + 270;
     private static final int LEGEND_COLUMNS = 2;
     private static final int LEGEND_ROW = 18;
+    /** Width of one character of the 14px bold title, on the generous side. */
+    private static final double TITLE_CHAR_W = 8.6;
     private static final String[] PALETTE = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b",
         "#e377c2", "#17becf"};
 
@@ -65,8 +67,11 @@ public final class SvgPlot {
         Axis ax = Axis.of(xr, logX, LEFT, RIGHT);
         Axis ay = Axis.of(yr, logY, BOTTOM, TOP);
 
-        int legendRows = (series.size() + LEGEND_COLUMNS - 1) / LEGEND_COLUMNS;
-        int height = BOTTOM + 62 + legendRows * LEGEND_ROW;
+        Legend legend = Legend.of(series);
+        // A long title wraps (never clipped by the SVG's edge); the plot below moves down by the extra lines.
+        List<String> titleLines = Legend.wrap(title, (int) ((WIDTH - 24) / TITLE_CHAR_W));
+        int shift = (titleLines.size() - 1) * 17;
+        int height = BOTTOM + 62 + legend.height() + shift;
         StringBuilder svg = new StringBuilder(8192);
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ftv-plot\" role=\"img\" width=\"")
                 .append(WIDTH).append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(WIDTH)
@@ -75,10 +80,13 @@ public final class SvgPlot {
         svg.append("<title>").append(Html.escape(title)).append("</title>\n");
         svg.append("<rect x=\"0\" y=\"0\" width=\"").append(WIDTH).append("\" height=\"").append(height)
                 .append("\" fill=\"#ffffff\"/>\n");
-        text(svg, WIDTH / 2.0, 20, "middle", "font-size=\"14\" font-weight=\"bold\"", title);
+        for (int l = 0; l < titleLines.size(); l++) {
+            text(svg, WIDTH / 2.0, 20 + 17 * l, "middle", "font-size=\"14\" font-weight=\"bold\"", titleLines.get(l));
+        }
+        svg.append("<g transform=\"translate(0 ").append(shift).append(")\">\n");
         if (skipped > 0) {
             text(svg, WIDTH / 2.0, 34, "middle", "fill=\"#b00020\"",
-                    skipped + " non-finite point(s) (NaN or infinity) not drawn");
+                    skipped + " non-finite point(s) (no value or infinite) not drawn");
         }
         ticks(svg, ax, true);
         ticks(svg, ay, false);
@@ -90,11 +98,17 @@ public final class SvgPlot {
         svg.append("<text transform=\"translate(18 ").append(fmt((TOP + BOTTOM) / 2.0))
                 .append(") rotate(-90)\" text-anchor=\"middle\">")
                 .append(Html.escape(label(first.yLabel(), "y", logY))).append("</text>\n");
-        for (int k = 0; k < series.size(); k++) {
-            drawSeries(svg, series.get(k), PALETTE[k % PALETTE.length], ax, ay);
+        // Bounds first (dashed, underneath), then the other theory curves, then simulation points on top: a curve
+        // lying on or between its bounds stays visible.
+        for (int pass = 0; pass < 3; pass++) {
+            for (int k = 0; k < series.size(); k++) {
+                if (layer(series.get(k)) == pass) {
+                    drawSeries(svg, series.get(k), PALETTE[k % PALETTE.length], ax, ay);
+                }
+            }
         }
-        legend(svg, series, BOTTOM + 58);
-        svg.append("</svg>");
+        legend.draw(svg, series, BOTTOM + 58);
+        svg.append("</g></svg>");
         return svg.toString();
     }
 
@@ -125,6 +139,23 @@ public final class SvgPlot {
         }
     }
 
+    /** Drawing layer: 0 bounds, 1 other theory curves, 2 simulation. */
+    static int layer(ReportModel.Series s) {
+        return "simulation".equals(s.role()) ? 2 : isBound(s) ? 0 : 1;
+    }
+
+    /** A theory series named as a bound, limit or envelope side: drawn dashed and underneath. */
+    static boolean isBound(ReportModel.Series s) {
+        String n = s.name() == null ? "" : s.name().toLowerCase(Locale.ROOT);
+        return "theory".equals(s.role()) && (n.contains("bound") || n.contains("envelope") || n.contains("limit"));
+    }
+
+    private static String lineStyle(ReportModel.Series s) {
+        // A bound is a wide, translucent dashed band under the curve: where it coincides with the curve both stay
+        // visible (the thin solid curve runs inside the band).
+        return isBound(s) ? "\" stroke-width=\"5\" stroke-opacity=\"0.45\" stroke-dasharray=\"9 5" : "\" stroke-width=\"2";
+    }
+
     private static void drawSeries(StringBuilder svg, ReportModel.Series s, String colour, Axis ax, Axis ay) {
         svg.append("<g class=\"series ").append(s.role()).append("\"><title>").append(Html.escape(s.name()))
                 .append("</title>\n");
@@ -136,8 +167,8 @@ public final class SvgPlot {
                 if (ok) {
                     pts.append(fmt(ax.pixel(s.x()[i]))).append(',').append(fmt(ay.pixel(s.y()[i]))).append(' ');
                 } else if (pts.length() > 0) {
-                    svg.append("<polyline fill=\"none\" stroke=\"").append(colour)
-                            .append("\" stroke-width=\"2\" points=\"").append(pts.toString().strip())
+                    svg.append("<polyline fill=\"none\" stroke=\"").append(colour).append(lineStyle(s))
+                            .append("\" points=\"").append(pts.toString().strip())
                             .append("\"/>\n");
                     pts.setLength(0);
                 }
@@ -167,30 +198,82 @@ public final class SvgPlot {
         svg.append("</g>\n");
     }
 
-    private static void legend(StringBuilder svg, List<ReportModel.Series> series, int top) {
-        int columnWidth = (RIGHT - LEFT) / LEGEND_COLUMNS;
-        for (int k = 0; k < series.size(); k++) {
-            ReportModel.Series s = series.get(k);
-            String colour = PALETTE[k % PALETTE.length];
-            double x = LEFT + (k % LEGEND_COLUMNS) * columnWidth;
-            double y = top + (k / LEGEND_COLUMNS) * LEGEND_ROW;
-            if ("theory".equals(s.role())) {
-                svg.append("<line x1=\"").append(fmt(x)).append("\" y1=\"").append(fmt(y - 4)).append("\" x2=\"")
-                        .append(fmt(x + 22)).append("\" y2=\"").append(fmt(y - 4)).append("\" stroke=\"")
-                        .append(colour).append("\" stroke-width=\"2\"/>\n");
-            } else {
-                svg.append("<path stroke=\"").append(colour).append("\" d=\"M").append(fmt(x + 11)).append(',')
-                        .append(fmt(y - 10)).append(" V").append(fmt(y + 2)).append("\"/><circle cx=\"")
-                        .append(fmt(x + 11)).append("\" cy=\"").append(fmt(y - 4)).append("\" r=\"3.5\" fill=\"")
-                        .append(colour).append("\"/>\n");
+    /**
+     * The legend, sized from its text: two columns when every entry fits half the width, else one; an entry longer
+     * than its column wraps at spaces onto further lines. Nothing is ever cut off.
+     */
+    private record Legend(int columns, List<List<String>> lines, int[] rowTop, int height) {
+        /** Width of one character at 12px sans-serif, on the generous side so wrapped text never overflows. */
+        static final double CHAR_W = 7.0;
+        static final int LINE = 15;
+
+        static Legend of(List<ReportModel.Series> series) {
+            List<String> names = series.stream().map(SvgPlot::legendName).toList();
+            int full = RIGHT - LEFT - 28;
+            int half = (RIGHT - LEFT) / LEGEND_COLUMNS - 28;
+            boolean two = names.stream().allMatch(n -> n.length() * CHAR_W <= half);
+            int columns = two ? LEGEND_COLUMNS : 1;
+            int maxChars = (int) Math.floor((two ? half : full) / CHAR_W);
+            List<List<String>> lines = names.stream().map(n -> wrap(n, maxChars)).toList();
+            int rows = (names.size() + columns - 1) / columns;
+            int[] rowTop = new int[rows + 1];
+            for (int r = 0; r < rows; r++) {
+                int tallest = 1;
+                for (int k = r * columns; k < Math.min(names.size(), (r + 1) * columns); k++) {
+                    tallest = Math.max(tallest, lines.get(k).size());
+                }
+                rowTop[r + 1] = rowTop[r] + Math.max(LEGEND_ROW, tallest * LINE + 3);
             }
-            String name = s.name() == null ? "(unnamed)" : s.name();
-            if (!name.toLowerCase(Locale.ROOT).contains(s.role())) {
-                name += " (" + s.role() + ")";
-            }
-            String shown = name.length() > 44 ? name.substring(0, 43) + "…" : name;
-            text(svg, x + 28, y, "start", "", shown);
+            return new Legend(columns, lines, rowTop, rowTop[rows]);
         }
+
+        void draw(StringBuilder svg, List<ReportModel.Series> series, int top) {
+            int columnWidth = (RIGHT - LEFT) / columns;
+            for (int k = 0; k < series.size(); k++) {
+                ReportModel.Series s = series.get(k);
+                String colour = PALETTE[k % PALETTE.length];
+                double x = LEFT + (k % columns) * columnWidth;
+                double y = top + rowTop[k / columns];
+                if ("theory".equals(s.role())) {
+                    svg.append("<line x1=\"").append(fmt(x)).append("\" y1=\"").append(fmt(y - 4)).append("\" x2=\"")
+                            .append(fmt(x + 22)).append("\" y2=\"").append(fmt(y - 4)).append("\" stroke=\"")
+                            .append(colour).append(lineStyle(s)).append("\"/>\n");
+                } else {
+                    svg.append("<path stroke=\"").append(colour).append("\" d=\"M").append(fmt(x + 11)).append(',')
+                            .append(fmt(y - 10)).append(" V").append(fmt(y + 2)).append("\"/><circle cx=\"")
+                            .append(fmt(x + 11)).append("\" cy=\"").append(fmt(y - 4)).append("\" r=\"3.5\" fill=\"")
+                            .append(colour).append("\"/>\n");
+                }
+                List<String> text = lines.get(k);
+                for (int l = 0; l < text.size(); l++) {
+                    text(svg, x + 28, y + l * LINE, "start", "", text.get(l));
+                }
+            }
+        }
+
+        /** Greedy word wrap at spaces; a single word longer than a line stands on its own line, whole. */
+        static List<String> wrap(String text, int maxChars) {
+            List<String> out = new ArrayList<>();
+            StringBuilder line = new StringBuilder();
+            for (String word : text.split(" ")) {
+                if (line.length() > 0 && line.length() + 1 + word.length() > maxChars) {
+                    out.add(line.toString());
+                    line.setLength(0);
+                }
+                line.append(line.length() > 0 ? " " : "").append(word);
+            }
+            out.add(line.toString());
+            return out;
+        }
+    }
+
+    /** The legend text of a series: its name, with its role when the name does not say it. */
+    static String legendName(ReportModel.Series s) {
+        String name = s.name() == null ? "(unnamed)" : s.name();
+        if (!name.toLowerCase(Locale.ROOT).contains(s.role())) {
+            name += " (" + s.role() + ")";
+        }
+        return name;
     }
 
     private static void ticks(StringBuilder svg, Axis a, boolean horizontal) {

@@ -30,11 +30,17 @@ final class SymjaMacros {
             }
             out.append(asciidoc, from, start);
             String expression = asciidoc.substring(start + OPEN.length(), end);
-            out.append(Adoc.html(MathMl.render(expression)));
+            out.append(Adoc.html(math(expression)));
             from = end + 1;
         }
         out.append(asciidoc, from, asciidoc.length());
         return out.toString();
+    }
+
+    /** MathML of the expression as displayed (see SymjaDisplay); if the rewrite does not parse, the original. */
+    static String math(String expression) {
+        String shown = MathMl.render(SymjaDisplay.input(expression));
+        return SymjaDisplay.output(shown.contains("symja-fallback") ? MathMl.render(expression) : shown);
     }
 
 }

@@ -13,7 +13,7 @@ class AsciidocBuilderTest {
     @Test
     void missingInputsAreStatedNotHidden() {
         String adoc = new AsciidocBuilder(null, Path.of("nowhere/results.json"), null, Path.of("nowhere/proofs.json"),
-                List.of()).build();
+                List.of(), Path.of("docs"), Path.of(""), PowerResults.NONE).build();
         assertTrue(adoc.contains("No results file at"), adoc);
         assertTrue(adoc.contains("nowhere/results.json"), adoc);
         assertTrue(adoc.contains("No proofs file at"), adoc);
@@ -34,6 +34,22 @@ class AsciidocBuilderTest {
     void proofTitleIsDroppedBecauseTheReportHeadingShowsIt() {
         assertEquals("== A\ntext", AsciidocBuilder.withoutDocumentTitle("= Title\n== A\ntext"));
         assertEquals("== A", AsciidocBuilder.withoutDocumentTitle("== A"));
+    }
+
+    @Test
+    void pathsAreShownRelativeToTheRepositoryNeverAbsolute() {
+        Path repo = Path.of("/tmp/some-repo");
+        assertEquals("target/ftverify/results.json",
+                AsciidocBuilder.relative(repo.resolve("target/ftverify/results.json"), repo));
+        assertEquals("results.json", AsciidocBuilder.relative(Path.of("/elsewhere/x/results.json"), repo));
+    }
+
+    @Test
+    void engineTextsLoseTheRepositoryPrefix() {
+        Path repo = Path.of("/tmp/some-repo");
+        assertEquals("./ftverify replay verification/counterexamples/x/1.json",
+                AsciidocBuilder.withoutRoot("./ftverify replay /tmp/some-repo/verification/counterexamples/x/1.json", repo));
+        assertEquals("unchanged", AsciidocBuilder.withoutRoot("unchanged", repo));
     }
 
     @Test

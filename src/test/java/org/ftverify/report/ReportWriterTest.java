@@ -76,6 +76,52 @@ class ReportWriterTest {
     }
 
     @Test
+    void includesTheTheoryPageAndLinksClaimsStepsAndAnchors() {
+        assertTrue(html.contains("id=\"theory-page-lora\""), "theory page included in the lora part");
+        assertTrue(html.contains("id=\"lora-p1\""), "theory page anchors kept");
+        assertTrue(html.contains("href=\"#lora-p1\""), "claim section cites its anchor");
+        assertTrue(html.contains("href=\"#proof-lora-fixed-point\""), "theory page xref to a proof step is internal");
+        assertTrue(html.contains("href=\"#proof-proofs-lora\""), "theory page xref to the proof page is internal");
+        assertFalse(html.contains(".html#"), "no link to another HTML file");
+        assertFalse(html.contains("/home/someone"), "a reference outside the repository shows no path");
+        assertTrue(html.indexOf("id=\"theory-page-lora\"") < html.indexOf("id=\"claim-lora.ode-tracking\""));
+        assertTrue(html.contains("No theory page for"), "a theory without a page says so");
+    }
+
+    @Test
+    void drawsTheBlueprintGraphWithLinkedNodes() {
+        assertTrue(html.contains("class=\"ftv-graph\""));
+        assertTrue(html.contains("<a href=\"#claim-lora.ode-tracking\"><g class=\"node claim verdict-verified\">"));
+        assertTrue(html.contains("<a href=\"#proof-lora-fixed-point\"><g class=\"node step-failed\">"));
+        assertTrue(html.contains("<a href=\"#lora-notation\"><g class=\"node quantity\">"), "quantities link to the notation");
+        assertFalse(html.contains("<script"), "no scripts");
+    }
+
+    @Test
+    void separatesEvidenceKindsAndShowsResolution() {
+        assertTrue(html.contains("Independent evidence: predicted against something computed another way"));
+        assertTrue(html.contains("Internal consistency: the model against another form of itself"));
+        assertTrue(html.contains("no independent comparison"), "a claim without independent evidence is flagged");
+        assertTrue(html.contains("measured: 5%"), "power.json read");
+        assertTrue(html.contains("not rejected up to 50%"));
+        assertTrue(html.contains("not measured"));
+        assertTrue(html.contains("tolerance: 1.2%"), "best independent resolution 0.0469/... of the claim");
+        assertTrue(html.contains("≥ 1.5") && html.contains("≤ 40.5"), "one-sided checks show their bound");
+    }
+
+    @Test
+    void rendersMathsAndMarkupNotRawText() {
+        assertFalse(html.contains("⇐"), "<= is ≤, not a left double arrow");
+        assertTrue(html.contains("alpha ≤ 20"));
+        assertTrue(html.contains("<sup>1/(α+1)</sup>") && html.contains("m<sub>ODE</sub>"), "title markup rendered");
+        assertFalse(html.contains("^1/(α+1)^"), "no raw title markup");
+        assertTrue(html.contains("<mtext>SGD</mtext>"), "uSGD keeps its subscript");
+        assertTrue(html.contains("0.2012") && !html.contains("0.20122282236110972"), "diagnostics through Num");
+        assertFalse(html.contains(">NaN<"), "NaN is written as none");
+        assertFalse(html.contains("lora" + ".md"), "no spec file cited");
+    }
+
+    @Test
     void includesGuidePagesInOrderWithoutPartials() {
         int started = html.indexOf("Getting started");
         int extra = html.indexOf("Extra notes");

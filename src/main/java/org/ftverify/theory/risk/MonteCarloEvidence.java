@@ -16,18 +16,21 @@ final class MonteCarloEvidence {
 
     private MonteCarloEvidence() {}
 
-    /** Mean of {@code units} against {@code predicted}; {@code roundOffOps} bounds the rounding steps behind one unit's value. */
+    /**
+     * Mean of {@code units} against {@code predicted}; {@code roundOffOps} bounds the rounding steps behind one unit's value
+     * (the N additions of the mean are added to it).
+     */
     static Comparison mean(String quantity, double predicted, double[] units, String unitName, int roundOffOps) {
         return mean(quantity, predicted, SampleStats.mean(units), SampleStats.se(units), units.length, unitName, roundOffOps);
     }
 
     static Comparison mean(String quantity, double predicted, double observed, double se, int n, String unitName, int roundOffOps) {
-        return Tolerance.clt(K, se, n, unitName).atLeastRoundOff(roundOffOps, Math.max(Math.abs(predicted), Math.abs(observed)))
+        return Tolerance.clt(K, se, n, unitName).atLeastRoundOff(roundOffOps + n, Math.max(Math.abs(predicted), Math.abs(observed)))
                 .compare(quantity, predicted, observed);
     }
 
     /** observed >= bound - 5 SE. */
     static Comparison atLeast(String quantity, double observed, double bound, double se, int n, String unitName) {
-        return Tolerance.clt(K, se, n, unitName).atLeastRoundOff(16, bound).atLeast(quantity, observed, bound);
+        return Tolerance.clt(K, se, n, unitName).atLeastRoundOff(16 + n, bound).atLeast(quantity, observed, bound);
     }
 }

@@ -23,7 +23,8 @@ final class CovarianceDriftCheck {
         int d = rq.d;
         double[][] sigma = rq.sigmaEigArray();
         double[][] sInf = new CovarianceTheory(true, 1).stationary(rq.h, sigma, rq.eta); // scale of a start state (ground truth)
-        int n = Budget.units(ctx.level(), 100_000, 2.0 * d * d, 2000);
+        // 2e4 single steps resolve the eta H S H term (relative size eta h/2 of the drift) by hundreds of SE at quick level
+        int n = Budget.units(ctx.level(), ctx.level().pick(20_000, 100_000, 400_000), 2.0 * d * d, 2000);
         for (int st = 0; st < STATES; st++) {
             GaussianSampler pick = new GaussianSampler(ctx.subSeed(40 + st));
             double[] y0 = new double[d];
@@ -43,9 +44,10 @@ final class CovarianceDriftCheck {
             long seed = ctx.subSeed(50 + st);
             SeedParallel.chunks(n, (from, to) -> {
                 double[] y = new double[d], z = new double[d], acc = new double[d];
+                GaussianSampler g = GaussianSampler.stream(seed, from); // one stream per fixed chunk of units: deterministic, no allocation per step
                 for (int k = from; k < to; k++) {
                     System.arraycopy(y0, 0, y, 0, d);
-                    rq.step(y, z, acc, GaussianSampler.stream(seed, k));
+                    rq.step(y, z, acc, g);
                     double proj = 0;
                     for (int i = 0; i < d; i++) {
                         diag[i][k] = (y[i] * y[i] - s0[i][i]) / rq.eta;

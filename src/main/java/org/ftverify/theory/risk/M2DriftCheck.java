@@ -22,7 +22,7 @@ final class M2DriftCheck {
     static void run(RiskTheoryModel model, M2Task task, M2Simulator.Kernel kernel, CheckContext ctx, Evidence e) {
         int d = task.dimension();
         double work = kernel == M2Simulator.Kernel.PROJECTED ? 1.5 * (d + 2.0 * task.batch) : 2.0 * task.batch * d;
-        int n = Budget.units(ctx.level(), 100_000, work, 2000);
+        int n = Budget.units(ctx.level(), ctx.level().pick(20_000, 100_000, 400_000), work, 2000);
         M2Simulator sim = new M2Simulator(task);
         for (int st = 0; st < STATES; st++) {
             double[] d0 = new double[d], m0 = new double[d];
@@ -34,9 +34,10 @@ final class M2DriftCheck {
             SeedParallel.chunks(n, (from, to) -> {
                 double[] delta = new double[d];
                 double[][] s = sim.scratch();
+                GaussianSampler g = GaussianSampler.stream(seed, from); // one stream per fixed chunk of units: deterministic
                 for (int k = from; k < to; k++) {
                     System.arraycopy(d0, 0, delta, 0, d);
-                    sim.advance(delta, 1, kernel, s, GaussianSampler.stream(seed, k));
+                    sim.advance(delta, 1, kernel, s, g);
                     double r = 0;
                     for (int i = 0; i < d; i++) {
                         inc[i][k] = (delta[i] * delta[i] - m0[i]) / task.eta;

@@ -159,9 +159,10 @@ final class BudgetOptimalDepthClaim {
         if (-1 / Math.pow(1 / v0, 2) + gl >= 0) root = 0;
         else root = new BrentSolver(1e-13, 1e-15).solve(1000, c -> -1 / Math.pow(1 / v0 + c, 2) + gl, 0, 10 / Math.sqrt(gl));
         double predicted = Math.max(0, model.budget().m4ContinuousOptimum(t, gl));
-        // Brent brackets to 1e-13 + 1e-15 |c|; round-off of J' (~u gamma lambda) moves its root by u gamma lambda / |J''| = u/(2 sqrt(gamma lambda))
-        double tol = 1e-13 + 1e-15 * root + Tolerance.UNIT_ROUNDOFF * (16 * Math.max(1, root) + 1 / (2 * Math.sqrt(gl)));
-        e.compare(Tolerance.derived(tol, "Brent's bracket 1e-13 + 1e-15 c, plus the round-off of J' and of c* - 1/(v0 J)")
+        // Brent (relative accuracy 1e-13, absolute 1e-15) stops when the half bracket is <= 2e-13 |c| + 1e-15, so the root is within
+        // twice that; round-off of J' (~4u gamma lambda) moves its root by 4u gamma lambda/|J''| = 2u/sqrt(gamma lambda); c* - 1/(v0 J) rounds ~8 times
+        double tol = 4e-13 * root + 2e-15 + Tolerance.UNIT_ROUNDOFF * (2 / Math.sqrt(gl) + 8 * Math.max(root, 1 / v0));
+        e.compare(Tolerance.derived(tol, "Brent's bracket 2(2e-13 c + 1e-15), plus the round-off of J' (2u/sqrt(gamma lambda)) and of c* - 1/(v0 J)")
                 .compare("(d) M4 continuous argmin (Brent on J') vs c* - 1/(v0 J), v0 = " + Num.fmt(v0), predicted, root));
     }
 

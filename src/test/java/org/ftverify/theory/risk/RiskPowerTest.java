@@ -1,6 +1,7 @@
 package org.ftverify.theory.risk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Comparator;
 import java.util.List;
@@ -17,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Measured power: for every claim, the theory with the quantity the claim checks off by a relative 10% (its power probe,
  * {@link RiskTheory#probes()}) is FALSIFIED at the claim's default point, where the exact theory is VERIFIED (same seed,
- * quick level). Prints the resolution tolerance/|predicted| of the claim's independent comparisons at that point.
+ * quick level), and the claim keeps at least one independent comparison. Prints the resolution tolerance/|predicted| of the
+ * claim's independent comparisons at that point.
  */
 class RiskPowerTest {
     private static final Theory RISK = new RiskTheory();
@@ -38,6 +40,7 @@ class RiskPowerTest {
         List<Comparison> independent = e.comparisons().stream().filter(Comparison::independent).filter(c -> Double.isFinite(c.resolution()))
                 .sorted(Comparator.comparingDouble(Comparison::resolution)).toList();
         for (Comparison c : independent) System.out.printf("RES %s | %.3g | %s%n", id, c.resolution(), c.quantity());
+        assertTrue(e.comparisons().stream().anyMatch(Comparison::independent), id + " needs at least one independent comparison");
         System.out.printf("POWER %s: probe '%s' x (1 + %.2g) falsified; %d independent and %d consistency comparisons%n", id, probes.get(0).quantity(), DELTA,
                 independent.size(), e.comparisons().stream().filter(c -> !c.independent()).count());
     }

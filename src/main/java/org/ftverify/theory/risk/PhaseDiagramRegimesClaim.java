@@ -25,8 +25,8 @@ final class PhaseDiagramRegimesClaim {
     static final String ID = "risk.phase-diagram-regimes";
     static final double[] TAU2 = {0.05, 0.3, 3};
     static final double[] RHO = {0.55, 0.75, 1.25, 1.75};
-    static final String[][] SPEC_LABELS = {{"DC", "DC", "DC", "SS"}, {"DC", "DC", "SS", "SS"}, {"ND", "ND", "ND", "ND"}};
-    static final String[] SPEC_CSTAR = {"43088", "13345", "1141", "336"};
+    static final String[][] PRINTED_LABELS = {{"DC", "DC", "DC", "SS"}, {"DC", "DC", "SS", "SS"}, {"ND", "ND", "ND", "ND"}};
+    static final String[] PRINTED_CSTAR = {"43088", "13345", "1141", "336"};
     static final double T0 = 10, GAMMA_LAMBDA = 1e-6;
     static final int PREFIXES = 1000, BRANCHES = 11;
     static final int[] FIXED = {0, 10, 100, 1000};
@@ -118,9 +118,9 @@ final class PhaseDiagramRegimesClaim {
         for (int i = 0; i < TAU2.length; i++) {
             for (int k = 0; k < RHO.length; k++) {
                 Regime r = model.regimes().of(rule, M3Task.normalised(RHO[k], T0, TAU2[i]));
-                if (!r.label().equals(SPEC_LABELS[i][k])) {
+                if (!r.label().equals(PRINTED_LABELS[i][k])) {
                     tableMismatch++;
-                    wrong.append(" (tau2 " + fmt(TAU2[i]) + ", rho " + fmt(RHO[k]) + ": " + r.label() + ", printed " + SPEC_LABELS[i][k] + ")");
+                    wrong.append(" (tau2 " + fmt(TAU2[i]) + ", rho " + fmt(RHO[k]) + ": " + r.label() + ", printed " + PRINTED_LABELS[i][k] + ")");
                 }
             }
         }
@@ -128,7 +128,7 @@ final class PhaseDiagramRegimesClaim {
                 + "from the reconstruction's printed table" + wrong, 0, tableMismatch));
         for (int k = 0; k < RHO.length; k++) {
             M3Task task = M3Task.normalised(RHO[k], T0, 0);
-            e.compare(Tolerance.printed(SPEC_CSTAR[k]).compare("envelope c* (gamma lambda = 1e-6), rho = " + fmt(RHO[k]), Double.parseDouble(SPEC_CSTAR[k]),
+            e.compare(Tolerance.printed(PRINTED_CSTAR[k]).compare("envelope c* (gamma lambda = 1e-6), rho = " + fmt(RHO[k]), Double.parseDouble(PRINTED_CSTAR[k]),
                     model.budget().cStar(model.m3().alpha(task), model.m3().k(task), GAMMA_LAMBDA)));
         }
 

@@ -67,7 +67,7 @@ final class SlowestChannelDominatesClaim {
         M3Task flat = new M3Task(rho, ETA0, T0, k2 * a2True / (ETA0 * ETA0), 0, Double.POSITIVE_INFINITY);
         Evidence e = new Evidence();
         formula(model, 1, 1, k2, a2True, e);
-        specExample(model, e);
+        printedExample(model, e);
         monteCarlo(model, fisher, flat, cross, ctx, e);
         return e;
     }
@@ -96,7 +96,7 @@ final class SlowestChannelDominatesClaim {
     }
 
     /** the reconstruction's example with the exact channels (prior v0 = 4, zeta tail) and its table. */
-    private static void specExample(RiskTheoryModel model, Evidence e) {
+    private static void printedExample(RiskTheoryModel model, Evidence e) {
         M4Task fisher = M4Task.scalar(1, 1, 1, V0, 0);
         M3Task flat = new M3Task(0.75, ETA0, T0, 0.01, 0, Double.POSITIVE_INFINITY);
         DoubleUnaryOperator exact = c -> 1 / (1 / V0 + c) + flat.remainingNoise(c);

@@ -99,7 +99,7 @@ class RiskTheoryModelTest {
         for (int i = 0; i < PhaseDiagramRegimesClaim.TAU2.length; i++) {
             for (int k = 0; k < PhaseDiagramRegimesClaim.RHO.length; k++) {
                 Regime r = EXACT.regimes().of(rule, M3Task.normalised(PhaseDiagramRegimesClaim.RHO[k], 10, PhaseDiagramRegimesClaim.TAU2[i]));
-                assertEquals(PhaseDiagramRegimesClaim.SPEC_LABELS[i][k], r.label(), "tau2 " + PhaseDiagramRegimesClaim.TAU2[i] + ", rho " + PhaseDiagramRegimesClaim.RHO[k]);
+                assertEquals(PhaseDiagramRegimesClaim.PRINTED_LABELS[i][k], r.label(), "tau2 " + PhaseDiagramRegimesClaim.TAU2[i] + ", rho " + PhaseDiagramRegimesClaim.RHO[k]);
             }
         }
         String t1 = PhaseDiagramRegimesClaim.asciidoc(EXACT);

@@ -1,10 +1,12 @@
 package org.ftverify.theory.risk;
 
 import java.util.Arrays;
+import org.ftverify.core.Num;
+import org.ftverify.evidence.SampleStats;
 
 /**
  * Algorithm 1 of the paper [PS] (offline calibration), with the reconstruction's error law and identifiability rule
- * (risk.md §3 P9):
+ * (docs/theory/risk.adoc#risk-p9):
  * <ol>
  * <li>light probes at depths c_j give uncertainty estimates U(c_j) with standard errors SE_j;
  * <li>only depths whose reducible part V(c_j) = U(c_j) - L_int is at least 10 SE_j are used (identifiability);
@@ -13,11 +15,11 @@ import java.util.Arrays;
  * <li>the fit is plugged into Thm. 6.1's c* = (alpha K/(gamma lambda))^(1/(alpha+1)).
  * </ol>
  * Error law: with Var(log U_j) ~ (SE_j/V_j)^2, the OLS slope has sd_alpha = rms_j(SE_j/V_j)/(sqrt(n) sd_j(x_j)); for
- * fork estimates SE_j = L(c_j) sqrt(2/(M(B-1))) this is the spec's
+ * fork estimates SE_j = L(c_j) sqrt(2/(M(B-1))) this is the reconstruction's
  * sd_alpha = sqrt(2/(M(B-1))) rms_j(1 + L_int/V(c_j))/(sqrt(n) sd_j(log c_j)).
  */
 public final class Calibration {
-    /** A depth is used only if its reducible risk is at least this many standard errors (risk.md §3 P9). */
+    /** A depth is used only if its reducible risk is at least this many standard errors (the identifiability rule). */
     public static final double IDENTIFIABILITY_FACTOR = 10;
     /** Fewest usable depths for a slope with an error estimate. */
     public static final int MIN_DEPTHS = 3;
@@ -30,13 +32,13 @@ public final class Calibration {
         /** Step 4: the budget-optimal depth of Thm. 6.1 under the given theory; NaN when not identifiable. */
         public double budgetOptimalDepth(RiskTheoryModel model, double gammaLambda) {
             if (!(gammaLambda > 0)) throw new IllegalArgumentException("gamma lambda = " + gammaLambda + " must be > 0 (cost per probe step)");
-            return identifiable ? model.cStar(alpha, k, gammaLambda) : Double.NaN;
+            return identifiable ? model.budget().cStar(alpha, k, gammaLambda) : Double.NaN;
         }
 
         @Override
         public String toString() {
             return identifiable
-                    ? String.format(java.util.Locale.ROOT, "alpha = %.4f +- %.4f, K = %.4g, L_int = %.4g (%d depths)", alpha, sdAlpha, k, lInt, used.length)
+                    ? "alpha = " + Num.fmt(alpha) + " +- " + Num.sig(sdAlpha, 2) + ", K = " + Num.fmt(k) + ", L_int = " + Num.fmt(lInt) + " (" + used.length + " depths)"
                     : "not identifiable: " + note;
         }
     }
@@ -60,10 +62,10 @@ public final class Calibration {
         if (!Double.isFinite(depthOffset)) throw new IllegalArgumentException("depthOffset = " + depthOffset + " must be finite");
         for (int j = 0; j < n; j++) {
             if (!(depths[j] + depthOffset > 0) || Double.isInfinite(depths[j])) {
-                throw new IllegalArgumentException("depths[" + j + "] + depthOffset = " + Checks.fmt(depths[j] + depthOffset) + " must be finite and > 0 (it is logged)");
+                throw new IllegalArgumentException("depths[" + j + "] + depthOffset = " + Num.fmt(depths[j] + depthOffset) + " must be finite and > 0 (it is logged)");
             }
             if (j > 0 && !(depths[j] > depths[j - 1])) throw new IllegalArgumentException("depths must be strictly increasing: depths[" + j + "] = "
-                    + Checks.fmt(depths[j]) + " <= depths[" + (j - 1) + "] = " + Checks.fmt(depths[j - 1]));
+                    + Num.fmt(depths[j]) + " <= depths[" + (j - 1) + "] = " + Num.fmt(depths[j - 1]));
             Checks.variance("estimates[" + j + "]", estimates[j]);
             Checks.positive("standardErrors[" + j + "]", standardErrors[j], "standard error of the estimate");
         }
@@ -80,19 +82,19 @@ public final class Calibration {
             y[k] = Math.log(v);
             rel[k] = standardErrors[j] / v;
         }
-        double[] fit = Stats.ols(x, y);
-        double sdX = Stats.populationSd(x), m = used.length, xBar = Stats.mean(x);
+        SampleStats.Line line = SampleStats.fit(x, y);
+        double sdX = SampleStats.populationSd(x), m = used.length, xBar = SampleStats.mean(x);
         double sigmaY = rms(rel);
         double sdAlpha = sigmaY / (Math.sqrt(m) * sdX);
         double sdLogK = sigmaY * Math.sqrt(1 / m + xBar * xBar / (m * sdX * sdX));
-        return new Fit(lInt, Math.exp(fit[1]), -fit[0], sdAlpha, sdLogK, used, true, "");
+        return new Fit(lInt, Math.exp(line.intercept()), -line.slope(), sdAlpha, sdLogK, used, true, "");
     }
 
-    /** The spec's error law for fork estimates with M prefixes and B branches at reducible risks V(c_j) and regressors x_j. */
+    /** the reconstruction's error law for fork estimates with M prefixes and B branches at reducible risks V(c_j) and regressors x_j. */
     public static double errorLaw(int prefixes, int branches, double lInt, double[] reducible, double[] x) {
         double[] ratio = new double[reducible.length];
         for (int j = 0; j < ratio.length; j++) ratio[j] = 1 + lInt / reducible[j];
-        return Math.sqrt(2.0 / (prefixes * (branches - 1.0))) * rms(ratio) / (Math.sqrt(x.length) * Stats.populationSd(x));
+        return Math.sqrt(2.0 / (prefixes * (branches - 1.0))) * rms(ratio) / (Math.sqrt(x.length) * SampleStats.populationSd(x));
     }
 
     static double rms(double[] v) {

@@ -1,13 +1,13 @@
 package org.ftverify.theory.risk;
 
-import java.util.Locale;
+import org.ftverify.core.Num;
 
 /** Input validation shared by the task constructors: one-line errors that name the parameter and its limit. */
 final class Checks {
     private Checks() {}
 
     static double variance(String name, double v) {
-        if (!(v >= 0) || Double.isInfinite(v)) throw new IllegalArgumentException(name + " = " + fmt(v) + " is a variance and must be finite and >= 0");
+        if (!(v >= 0) || Double.isInfinite(v)) throw new IllegalArgumentException(name + " = " + Num.fmt(v) + " is a variance and must be finite and >= 0");
         return v;
     }
 
@@ -17,7 +17,7 @@ final class Checks {
     }
 
     static double positive(String name, double v, String why) {
-        if (!(v > 0) || Double.isInfinite(v)) throw new IllegalArgumentException(name + " = " + fmt(v) + " must be finite and > 0 (" + why + ")");
+        if (!(v > 0) || Double.isInfinite(v)) throw new IllegalArgumentException(name + " = " + Num.fmt(v) + " must be finite and > 0 (" + why + ")");
         return v;
     }
 
@@ -47,9 +47,5 @@ final class Checks {
         double m = Double.POSITIVE_INFINITY;
         for (double x : v) m = Math.min(m, x);
         return m;
-    }
-
-    static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.6g", v).replaceAll("\\.?0+(?=$|e)", "");
     }
 }

@@ -1,10 +1,12 @@
 package org.ftverify.theory.risk;
 
 import org.ftverify.core.Seeds;
+import org.ftverify.evidence.SampleStats;
+import org.ftverify.evidence.SeedParallel;
 import org.ftverify.simd.GaussianSampler;
 
 /**
- * The fork-at-c estimator of risk.md §1.2, which needs no closed form: run M independent prefixes to depth c, fork B
+ * The fork-at-c estimator of docs/theory/risk.adoc#risk-notation, which needs no closed form: run M independent prefixes to depth c, fork B
  * continuations from each with fresh seeds, take the unbiased within-group sample variance s_m^2 of R, and average:
  * U(c) = (1/M) sum_m s_m^2 is unbiased for L(c) = E[Var(R|I_c)]. Its SE is the empirical sd_m(s_m^2)/sqrt(M).
  *
@@ -38,7 +40,7 @@ final class ForkEstimator {
         if (branches < 2) throw new IllegalArgumentException("branches B = " + branches + " must be >= 2 (a within-group variance needs two forks)");
         long prefixSeed = Seeds.mix(seed, 1), forkSeed = Seeds.mix(seed, 2);
         double[] s2 = new double[prefixes];
-        MonteCarlo.run(prefixes, (from, to) -> {
+        SeedParallel.chunks(prefixes, (from, to) -> {
             double[] state = new double[p.stateSize()], work = new double[p.stateSize()], scratch = new double[p.scratchSize()];
             double[] r = new double[branches];
             for (int m = from; m < to; m++) {
@@ -50,7 +52,7 @@ final class ForkEstimator {
                 s2[m] = sampleVariance(r);
             }
         });
-        return new Estimate(Stats.mean(s2), Stats.se(s2), prefixes, branches);
+        return new Estimate(SampleStats.mean(s2), SampleStats.se(s2), prefixes, branches);
     }
 
     /**

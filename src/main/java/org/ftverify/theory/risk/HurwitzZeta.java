@@ -4,7 +4,7 @@ package org.ftverify.theory.risk;
  * Hurwitz zeta zeta(s, a) = sum_{k>=0} (k + a)^-s for s > 1, a > 0, by Euler–Maclaurin summation.
  *
  * <p>Why our own: neither Hipparchus nor the JDK has it, and M3's optimisation variance is exactly
- * q eta0^2 zeta(2 rho, c + t0) (risk.md §2.2.5). The first terms are summed directly until k + a >= 12, then the tail
+ * q eta0^2 zeta(2 rho, c + t0) (docs/theory/risk.adoc#risk-m3). The first terms are summed directly until k + a >= 12, then the tail
  * integral, half the first tail term and 12 Bernoulli corrections are added. The remainder of the Euler–Maclaurin
  * series after j Bernoulli terms is below |B_2j+2 s(s+1)...(s+2j)/(2j+2)!| (a+N)^(-s-2j-1) <~ (2 pi (a+N))^-(2j+2) times a
  * factor polynomial in s, i.e. below 1e-40 for a + N >= 12 and s <= 10: the result is correct to double round-off.

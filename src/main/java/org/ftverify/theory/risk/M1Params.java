@@ -6,7 +6,7 @@ import org.ftverify.core.Parameter;
 import org.ftverify.core.Params;
 
 /**
- * The parameter space shared by the M1 claims (risk.md §3 P1–P3) and how a point plus the try's seed becomes an
+ * The parameter space shared by the M1 claims (docs/theory/risk.adoc#risk-p1 to #risk-p3) and how a point plus the try's seed becomes an
  * {@link M1Task}: h_i log-uniform in [0.01, 2], Sigma = H ("proportional") or diagonal with entries in [0.1, 2] h_i,
  * eta = etaFraction * 2/h_max (so eta h_max in [0.01, 1.5]), Psi_ii uniform in [0, psiMax], delta0_i = 2/sqrt(d).
  */

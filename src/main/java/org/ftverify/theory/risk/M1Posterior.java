@@ -2,7 +2,7 @@ package org.ftverify.theory.risk;
 
 /**
  * The theory's Bayes predictor and conditional variance of M1 at one probe depth c, as quadratic forms in the
- * observed delta_c (risk.md §2.2.3): E[R|I_c] = sum meanWeight_i delta_i^2 + meanConst and
+ * observed delta_c (docs/theory/risk.adoc#risk-m1): E[R|I_c] = sum meanWeight_i delta_i^2 + meanConst and
  * Var(R|I_c) = sum varWeight_i delta_i^2 + varConst. Computed once per depth, evaluated per run in O(d) without
  * allocation.
  */

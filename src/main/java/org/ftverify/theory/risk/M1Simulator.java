@@ -1,5 +1,6 @@
 package org.ftverify.theory.risk;
 
+import org.ftverify.evidence.SeedParallel;
 import org.ftverify.simd.GaussianSampler;
 
 /**
@@ -72,7 +73,7 @@ final class M1Simulator {
      */
     void sweep(int n, long seed, int[] depths, DepthProbe probe, RunEnd end) {
         int d = task.dimension();
-        MonteCarlo.run(n, (from, to) -> {
+        SeedParallel.chunks(n, (from, to) -> {
             double[] delta = new double[d], z = new double[d];
             for (int i = from; i < to; i++) {
                 GaussianSampler g = GaussianSampler.stream(seed, i);

@@ -1,7 +1,8 @@
 package org.ftverify.theory.risk;
 
+import org.ftverify.core.Num;
 /**
- * Model M1 of risk.md §2.2.3 in the eigenbasis of H: constant-step SGD on a noisy quadratic,
+ * Model M1 of docs/theory/risk.adoc#risk-m1 in the eigenbasis of H: constant-step SGD on a noisy quadratic,
  * delta_{t+1} = (I - eta H) delta_t - eta xi_t with xi_t ~ N(0, diag sigma2), and outcome
  * R = 1/2 (delta_T - u)' H (delta_T - u) + eps with the unobservable train/test mismatch u ~ N(0, diag psi) and
  * evaluation noise eps ~ N(0, tau2). Everything here is fixed before the seed is drawn (X_s).
@@ -28,7 +29,7 @@ public final class M1Task {
         Checks.positive("eta", eta, "step size");
         double limit = stabilityLimit(h);
         if (eta >= limit) {
-            throw new IllegalArgumentException("eta = " + Checks.fmt(eta) + " exceeds the stability limit 2/lambda_max = " + Checks.fmt(limit));
+            throw new IllegalArgumentException("eta = " + Num.fmt(eta) + " exceeds the stability limit 2/lambda_max = " + Num.fmt(limit));
         }
         if (horizon < 1) throw new IllegalArgumentException("horizon T = " + horizon + " must be >= 1");
         this.eta = eta;
@@ -40,7 +41,7 @@ public final class M1Task {
         return 2 / Checks.max(h);
     }
 
-    /** The spec's reference configuration (d = 64, h_i = 1/i, Sigma = H, delta0_i = 2/sqrt d, eta = 0.05, T = 500, tau2 = 1e-4). */
+    /** the reconstruction's reference configuration (d = 64, h_i = 1/i, Sigma = H, delta0_i = 2/sqrt d, eta = 0.05, T = 500, tau2 = 1e-4). */
     public static M1Task reference() {
         int d = 64;
         double[] h = new double[d], d0 = new double[d];

@@ -8,7 +8,7 @@ import org.ftverify.simd.GaussianSampler;
  *
  * <p>Two kernels produce the same Markov chain:
  * <ul>
- * <li>{@link Kernel#LITERAL} draws the b feature vectors: O(b d) per step (the spec's "true Gaussian-feature
+ * <li>{@link Kernel#LITERAL} draws the b feature vectors: O(b d) per step (the reconstruction's "true Gaussian-feature
  * minibatches"; used at the standard and deep levels).
  * <li>{@link Kernel#PROJECTED} is exact in law at O(b + d): with w = H^1/2 delta and w^ = w/|w|, write
  * z_j = g_j w^ + y_j with g_j = w^'z_j ~ N(0,1) independent of y_j ~ N(0, I - w^w^'). Then x_j'delta = |w| g_j and,

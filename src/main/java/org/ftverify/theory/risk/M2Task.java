@@ -1,7 +1,8 @@
 package org.ftverify.theory.risk;
 
+import org.ftverify.core.Num;
 /**
- * Model M2 of risk.md §2.2.4: online minibatch SGD on Gaussian linear regression from a pretrained point. Features
+ * Model M2 of docs/theory/risk.adoc#risk-m2: online minibatch SGD on Gaussian linear regression from a pretrained point. Features
  * x ~ N(0, diag h), labels y = x'w* + eps with eps ~ N(0, sigma2), batch size b, constant step eta, horizon T,
  * pretrained offset delta0 = w_pre - w*.
  */
@@ -21,7 +22,7 @@ public final class M2Task {
         Checks.positive("eta", eta, "step size");
         double limit = stabilityLimit(h, batch);
         if (eta >= limit) {
-            throw new IllegalArgumentException("eta = " + Checks.fmt(eta) + " exceeds the stability limit " + Checks.fmt(limit)
+            throw new IllegalArgumentException("eta = " + Num.fmt(eta) + " exceeds the stability limit " + Num.fmt(limit)
                     + " of minibatch SGD on this regression (eta < 2/(h_max (1+1/b)) and (eta^2/b) h'u < 1)");
         }
         if (horizon < 1) throw new IllegalArgumentException("horizon T = " + horizon + " must be >= 1");
@@ -40,7 +41,7 @@ public final class M2Task {
     /**
      * The largest stable step: both eta < 2/(h_max (1 + 1/b)) (each mode's multiplier (1-eta h)^2 + eta^2 h^2/b < 1)
      * and (eta^2/b) h'u < 1 with u_i = 1/(2 eta - eta^2 h_i (1+1/b)) (the rank-one coupling through tr(HM) stays
-     * contracting, risk.md §2.2.4). (eta^2/b) h'u = (eta/b) sum h_i/(2 - eta h_i (1+1/b)) increases with eta, so the
+     * contracting, docs/theory/risk.adoc#risk-m2). (eta^2/b) h'u = (eta/b) sum h_i/(2 - eta h_i (1+1/b)) increases with eta, so the
      * limit is found by bisection.
      */
     public static double stabilityLimit(double[] h, int batch) {

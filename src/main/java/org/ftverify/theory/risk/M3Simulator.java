@@ -1,5 +1,6 @@
 package org.ftverify.theory.risk;
 
+import org.ftverify.core.Seeds;
 import org.ftverify.simd.GaussianSampler;
 
 /**

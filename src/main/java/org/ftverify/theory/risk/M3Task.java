@@ -1,7 +1,8 @@
 package org.ftverify.theory.risk;
 
+import org.ftverify.core.Num;
 /**
- * Model M3 of risk.md §2.2.5: a flat block v (a manifold of minimisers along which gradient noise still acts) under
+ * Model M3 of docs/theory/risk.adoc#risk-m3: a flat block v (a manifold of minimisers along which gradient noise still acts) under
  * decaying steps eta_t = eta0 (t + t0)^-rho, v_{t+1} = v_t - eta_t zeta_t. The outcome R = g'v_T + eps depends on the
  * seed only through q = g' Sigma_v g, so the simulation uses a scalar v with noise variance q. The horizon may be
  * infinite (T = infinity: the outcome is the limit v_infinity).
@@ -12,7 +13,7 @@ public final class M3Task {
     /** @throws IllegalArgumentException when rho <= 1/2 (alpha = 2 rho - 1 <= 0: the noise sum diverges), or a variance is negative */
     public M3Task(double rho, double eta0, double t0, double q, double tau2, double horizon) {
         if (!(rho > 0.5) || Double.isInfinite(rho)) {
-            throw new IllegalArgumentException("rho = " + Checks.fmt(rho) + " must exceed 1/2: for rho <= 1/2 the step sizes are not square-summable "
+            throw new IllegalArgumentException("rho = " + Num.fmt(rho) + " must exceed 1/2: for rho <= 1/2 the step sizes are not square-summable "
                     + "and alpha = 2 rho - 1 <= 0");
         }
         this.rho = rho;

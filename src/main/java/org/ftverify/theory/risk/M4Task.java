@@ -1,7 +1,8 @@
 package org.ftverify.theory.risk;
 
+import org.ftverify.core.Num;
 /**
- * Model M4 of risk.md §2.2.6: a task latent theta* ~ N(0, v0 I) (what static features leave unknown) revealed by the
+ * Model M4 of docs/theory/risk.adoc#risk-m4: a task latent theta* ~ N(0, v0 I) (what static features leave unknown) revealed by the
  * drift of theta_{t+1} = theta_t - eta (H (theta_t - theta*) + xi_t), xi_t ~ N(0, diag sigma2). The outcome
  * R = g'theta* + eps. H and Sigma are diagonal.
  */
@@ -21,7 +22,7 @@ public final class M4Task {
         this.tau2 = Checks.variance("tau2", tau2);
         Checks.positive("eta", eta, "step size");
         double limit = 2 / Checks.max(h);
-        if (eta >= limit) throw new IllegalArgumentException("eta = " + Checks.fmt(eta) + " exceeds the stability limit 2/lambda_max = " + Checks.fmt(limit));
+        if (eta >= limit) throw new IllegalArgumentException("eta = " + Num.fmt(eta) + " exceeds the stability limit 2/lambda_max = " + Num.fmt(limit));
         this.eta = eta;
     }
 

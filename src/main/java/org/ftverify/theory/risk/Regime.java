@@ -1,6 +1,6 @@
 package org.ftverify.theory.risk;
 
-/** The three predictability regimes of the paper's §7 phase diagram [PS], with the spec's short labels. */
+/** The three predictability regimes of the paper's §7 phase diagram [PS], with the reconstruction's short labels. */
 public enum Regime {
     STATIC_SUFFICIENT("SS", "Static-Sufficient"),
     DYNAMIC_CRITICAL("DC", "Dynamic-Critical"),
@@ -17,7 +17,7 @@ public enum Regime {
     public String title() { return title; }
 
     /**
-     * The thresholds of the operational rule of risk.md §2.2.10 (a reconstruction; the paper's thresholds are
+     * The thresholds of the operational rule of docs/theory/risk.adoc#risk-p12 (a reconstruction; the paper's thresholds are
      * unknown): shallow reference depth c_s, tolerance eps, noise threshold kappa.
      */
     public record Rule(double shallowDepth, double eps, double kappa) {
@@ -27,7 +27,7 @@ public enum Regime {
             if (!(kappa > 0 && kappa < 1)) throw new IllegalArgumentException("kappa = " + kappa + " must lie in (0, 1)");
         }
 
-        /** c_s = 200, eps = 0.1, kappa = 0.5 (risk.md §2.2.10 defaults). */
+        /** c_s = 200, eps = 0.1, kappa = 0.5 (docs/theory/risk.adoc#risk-p12 defaults). */
         public static Rule defaults() {
             return new Rule(200, 0.1, 0.5);
         }

@@ -1,6 +1,7 @@
 package org.ftverify.theory.risk;
 
 import java.util.SplittableRandom;
+import org.ftverify.core.Num;
 import org.ftverify.simd.GaussianSampler;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.CholeskyDecomposition;
@@ -9,7 +10,7 @@ import org.hipparchus.linear.RealMatrix;
 
 /**
  * M1 with a rotated Hessian H = Q diag(h) Q' and a gradient-noise covariance Sigma that does not commute with H
- * (risk.md §3 P4). The recursion delta_{t+1} = (I - eta H) delta_t - eta xi_t, xi ~ N(0, Sigma), is run in H's
+ * (docs/theory/risk.adoc#risk-p4). The recursion delta_{t+1} = (I - eta H) delta_t - eta xi_t, xi ~ N(0, Sigma), is run in H's
  * eigenbasis y = Q'delta with the cached factor B = Q' chol(Sigma), so a step is one d x d mat-vec (d <= 32).
  */
 final class RotatedQuadratic {
@@ -29,7 +30,7 @@ final class RotatedQuadratic {
         this.eta = eta;
         this.horizon = horizon;
         this.tau2 = tau2;
-        if (eta >= 2 / Checks.max(h)) throw new IllegalArgumentException("eta = " + Checks.fmt(eta) + " exceeds the stability limit 2/lambda_max = " + Checks.fmt(2 / Checks.max(h)));
+        if (eta >= 2 / Checks.max(h)) throw new IllegalArgumentException("eta = " + Num.fmt(eta) + " exceeds the stability limit 2/lambda_max = " + Num.fmt(2 / Checks.max(h)));
         sigmaEig = q.transpose().multiply(sigma).multiply(q);
         hessian = q.multiply(new Array2DRowRealMatrix(diag(h))).multiply(q.transpose());
         RealMatrix factor = q.transpose().multiply(new CholeskyDecomposition(sigma, 1e-12, 1e-14).getL());
@@ -64,19 +65,22 @@ final class RotatedQuadratic {
         return new RotatedQuadratic(h, q, sigma, eta, horizon, tau2);
     }
 
-    /** Runs T steps from delta0 = 0 and returns y_T = Q'delta_T in {@code y}; z is scratch of length d. */
+    /** Runs T steps from delta0 = 0 and returns y_T = Q'delta_T in {@code y}; z and acc are scratch of length d. */
     void run(double[] y, double[] z, double[] acc, GaussianSampler g) {
         java.util.Arrays.fill(y, 0);
-        for (int t = 0; t < horizon; t++) {
-            g.fill(z, d);
-            for (int i = 0; i < d; i++) {
-                double s = 0;
-                int row = i * d;
-                for (int k = 0; k < d; k++) s += b[row + k] * z[k];
-                acc[i] = s;
-            }
-            for (int i = 0; i < d; i++) y[i] = (1 - eta * h[i]) * y[i] - eta * acc[i];
+        for (int t = 0; t < horizon; t++) step(y, z, acc, g);
+    }
+
+    /** One SGD step y -> (I - eta diag h) y - eta Q'xi in H's eigenbasis, in place. */
+    void step(double[] y, double[] z, double[] acc, GaussianSampler g) {
+        g.fill(z, d);
+        for (int i = 0; i < d; i++) {
+            double s = 0;
+            int row = i * d;
+            for (int k = 0; k < d; k++) s += b[row + k] * z[k];
+            acc[i] = s;
         }
+        for (int i = 0; i < d; i++) y[i] = (1 - eta * h[i]) * y[i] - eta * acc[i];
     }
 
     double[][] sigmaEigArray() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.ftverify.evidence.SampleStats;
 import org.ftverify.simd.GaussianSampler;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class CalibrationTest {
         assertTrue(fit.identifiable());
         assertEquals(alpha, fit.alpha(), 1e-12);
         assertEquals(k, fit.k(), 1e-11);
-        assertEquals(RiskTheoryModel.exact().cStar(alpha, k, 1e-6), fit.budgetOptimalDepth(RiskTheoryModel.exact(), 1e-6), 1e-6);
+        assertEquals(RiskTheoryModel.exact().budget().cStar(alpha, k, 1e-6), fit.budgetOptimalDepth(RiskTheoryModel.exact(), 1e-6), 1e-6);
     }
 
     /** Fork estimates of Gaussian R are L chi2_{M(B-1)}/(M(B-1)); 400 replicate fits have the sd the law predicts (±15%). */
@@ -31,7 +32,7 @@ class CalibrationTest {
     void errorLawMatchesReplicateSpread() {
         M3Task task = new M3Task(0.75, 0.5, 10, 1, 0.002, Double.POSITIVE_INFINITY);
         int m = 200, b = 11, dof = m * (b - 1), reps = 400;
-        double[] v = new double[DEPTHS.length], x = CalibrationClaim.regressors(new int[] {3, 6, 11, 22, 43, 84, 162, 316}, 9.5);
+        double[] v = new double[DEPTHS.length], x = CalibrationAlgorithm1Claim.regressors(new int[] {3, 6, 11, 22, 43, 84, 162, 316}, 9.5);
         for (int j = 0; j < v.length; j++) v[j] = task.remainingNoise(DEPTHS[j]);
         GaussianSampler g = new GaussianSampler(7);
         double[] alphas = new double[reps];
@@ -51,8 +52,8 @@ class CalibrationTest {
             alphas[r] = fit.alpha();
         }
         double law = Calibration.errorLaw(m, b, task.tau2, v, x);
-        double sd = Math.sqrt(Stats.variance(alphas));
-        assertEquals(0.5, Stats.mean(alphas), 4 * sd / Math.sqrt(reps) + 0.002, "unbiased up to the midpoint rule's O(c^-2) residue");
+        double sd = Math.sqrt(SampleStats.variance(alphas));
+        assertEquals(0.5, SampleStats.mean(alphas), 4 * sd / Math.sqrt(reps) + 0.002, "unbiased up to the midpoint rule's O(c^-2) residue");
         assertEquals(1, sd / law, 0.15, "replicate sd " + sd + " vs law " + law);
     }
 

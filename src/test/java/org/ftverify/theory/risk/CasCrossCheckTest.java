@@ -22,7 +22,7 @@ class CasCrossCheckTest {
         double al = 0.7, kk = 2.5, gl = 3e-5;
         String jj = "li + " + n(kk) + "*c^(-" + n(al) + ") + " + n(gl) + "*c";
         double symja = Cas.evalDouble("c /. Last(Solve(D(" + jj + ", c) == 0, c))");
-        assertEquals(symja, EXACT.cStar(al, kk, gl), 1e-9 * symja);
+        assertEquals(symja, EXACT.budget().cStar(al, kk, gl), 1e-9 * symja);
     }
 
     @Test
@@ -33,7 +33,7 @@ class CasCrossCheckTest {
         String op = "KroneckerProduct(IdentityMatrix(2), " + h + ") + KroneckerProduct(" + h + ", IdentityMatrix(2)) - "
                 + n(eta) + "*KroneckerProduct(" + h + ", " + h + ")";
         String sig = "{" + n(s11) + "," + n(s12) + "," + n(s12) + "," + n(s22) + "}";
-        double[][] model = EXACT.lyapunovStationary(new double[] {h1, h2}, new double[][] {{s11, s12}, {s12, s22}}, eta);
+        double[][] model = EXACT.covariance().stationary(new double[] {h1, h2}, new double[][] {{s11, s12}, {s12, s22}}, eta);
         for (int k = 0; k < 4; k++) {
             double symja = Cas.evalDouble("Part(LinearSolve(" + op + ", " + n(eta) + "*" + sig + "), " + (k + 1) + ")");
             assertEquals(symja, model[k / 2][k % 2], 1e-12 * Math.abs(symja));
@@ -50,7 +50,7 @@ class CasCrossCheckTest {
         String sol = "Solve({m1 == " + d1 + "*m1 + " + c + "*" + n(h1) + "*(" + n(h1) + "*m1 + " + n(h2) + "*m2) + " + w + "*" + n(h1) + ", m2 == " + d2 + "*m2 + "
                 + c + "*" + n(h2) + "*(" + n(h1) + "*m1 + " + n(h2) + "*m2) + " + w + "*" + n(h2) + "}, {m1, m2})";
         double symja = Cas.evalDouble("(1/2*(" + n(h1) + "*m1 + " + n(h2) + "*m2)) /. First(" + sol + ")");
-        assertEquals(symja, EXACT.m2StationaryRisk(t), 1e-12 * symja);
+        assertEquals(symja, EXACT.m2().stationaryRisk(t), 1e-12 * symja);
     }
 
     @Test
@@ -58,6 +58,6 @@ class CasCrossCheckTest {
         assertEquals(Cas.evalDouble("HurwitzZeta(3/2, 13)"), HurwitzZeta.zeta(1.5, 13), 1e-14);
         assertEquals(Cas.evalDouble("HurwitzZeta(11/10, 21/2)"), HurwitzZeta.zeta(1.1, 10.5), 1e-13);
         double slope = Cas.evalDouble("(-c*D(c^(-1) + 1/200*c^(-1/2), c)/(c^(-1) + 1/200*c^(-1/2))) /. c -> 10000");
-        assertEquals(slope, EXACT.mixtureSlope(1, 1, 0.005, 0.5, 1e4), 1e-13);
+        assertEquals(slope, EXACT.channels().slope(1, 1, 0.005, 0.5, 1e4), 1e-13);
     }
 }

@@ -62,9 +62,9 @@ class InputValidationTest {
 
     @Test
     void claimParameterErrorsNameTheRange() {
-        Claim p6 = RiskClaims.all(RiskTheoryModel.exact()).stream().filter(c -> c.id().equals(PowerLawEnvelopeClaim.ID)).findFirst().orElseThrow();
+        Claim p6 = new RiskTheory().claims().stream().filter(c -> c.id().equals(PowerLawEnvelopeClaim.ID)).findFirst().orElseThrow();
         assertEquals("parameter rho: value '0.5' is outside the allowed range [0.55, 1.5]", error(() -> p6.space().parse(Map.of("rho", 0.5))));
-        Claim p4 = RiskClaims.all(RiskTheoryModel.exact()).stream().filter(c -> c.id().equals(LyapunovClaim.ID)).findFirst().orElseThrow();
+        Claim p4 = new RiskTheory().claims().stream().filter(c -> c.id().equals(LyapunovStationaryCovarianceClaim.ID)).findFirst().orElseThrow();
         assertTrue(error(() -> p4.space().parse(Map.of("condition", 20, "etaHmax", 0.05))).contains("T = 10/(eta h_min) <= 2000 steps"));
     }
 }

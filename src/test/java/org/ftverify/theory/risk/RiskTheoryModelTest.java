@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import org.ftverify.theory.risk.RiskTheoryModel.Flaw;
+import org.ftverify.theory.risk.RiskTheoryModel.Quantity;
 import org.junit.jupiter.api.Test;
 
-/** The exact model's closed forms against direct computation and the spec's reference numbers (risk.md §2.2). */
+/** The exact model's closed forms against direct computation and the spec's reference numbers (docs/theory/risk.adoc#risk-model). */
 class RiskTheoryModelTest {
     private static final RiskTheoryModel EXACT = RiskTheoryModel.exact();
 
@@ -41,8 +43,8 @@ class RiskTheoryModelTest {
             }
             M1Task t = new M1Task(h, s2, d0, 1.9 * rng.nextDouble() / Checks.max(h), 1 + rng.nextInt(300), psi, 0.05 * rng.nextDouble());
             for (int c : new int[] {0, t.horizon / 3, t.horizon}) {
-                double direct = ForkEstimatorClaim.directRisk(t, c);
-                assertEquals(direct, EXACT.m1Risk(t, c), 1e-10 * direct);
+                double direct = ForkEstimatorLateRevelationClaim.directRisk(t, c);
+                assertEquals(direct, EXACT.m1().risk(t, c), 1e-10 * direct);
             }
         }
     }
@@ -50,69 +52,82 @@ class RiskTheoryModelTest {
     @Test
     void m1ReferenceTable() {
         M1Task ref = M1Task.reference();
-        assertEquals(6.346e-4, EXACT.m1Risk(ref, 0), 0.5e-7);
-        assertEquals(0.06590, EXACT.m1ExpectedOutcome(ref), 0.5e-5);
-        assertEquals(0.704, EXACT.m1RevelationRatio(ref, 490), 0.5e-3);
-        assertEquals(0.5, RiskTheoryModel.exact().withUniformRevelation().m1RevelationRatio(ref, 250), 1e-12);
+        assertEquals(6.346e-4, EXACT.m1().risk(ref, 0), 0.5e-7);
+        assertEquals(0.06590, EXACT.m1().expectedOutcome(ref), 0.5e-5);
+        assertEquals(0.704, EXACT.m1().revelationRatio(ref, 490), 0.5e-3);
+        assertEquals(0.5, RiskTheoryModel.with(Flaw.UNIFORM_REVELATION).m1().revelationRatio(ref, 250), 1e-12);
     }
 
     @Test
     void m2StationaryReferences() {
         M2Task a = new M2Task(M2Task.powerLawSpectrum(16, 1), 4, 0.05, 0.25, 400, new double[16]);
-        assertEquals(0.0027396, EXACT.m2StationaryRisk(a), 0.5e-7);
+        assertEquals(0.0027396, EXACT.m2().stationaryRisk(a), 0.5e-7);
         // iterating the recursion long enough converges to the Sherman–Morrison fixed point
         double[] m = new double[16], next = new double[16];
         for (int t = 0; t < 400_000; t++) {
-            EXACT.m2Step(a, m, next);
+            EXACT.m2().step(a, m, next);
             double[] tmp = m; m = next; next = tmp;
         }
-        assertEquals(EXACT.m2StationaryRisk(a), RiskTheoryModel.halfDot(a.h, m), 1e-12);
+        assertEquals(EXACT.m2().stationaryRisk(a), M2Theory.halfDot(a.h, m), 1e-12);
     }
 
     @Test
     void m3AndM4ReferenceTables() {
         M3Task ref = new M3Task(0.75, 0.5, 10, 1, 0, Double.POSITIVE_INFINITY);
-        assertEquals(0.162165, EXACT.m3VOpt(ref, 0), 0.5e-6);
-        assertEquals(0.0476731, EXACT.m3LowerBound(ref, 100), 0.5e-7);
-        assertEquals(4.99775e-3, EXACT.m3UpperBound(ref, 1e4), 0.5e-8);
-        assertEquals(3968.50, EXACT.cStar(EXACT.m3Alpha(ref), EXACT.m3K(ref), 1e-6), 0.005);
-        assertEquals(3959, EXACT.m3OptimalDepth(ref, 1e-6));
-        assertEquals(3959, BudgetDepthClaim.argmin(ref, 1e-6, 0, 0));
+        assertEquals(0.162165, EXACT.m3().vOpt(ref, 0), 0.5e-6);
+        assertEquals(0.0476731, EXACT.m3().lowerBound(ref, 100), 0.5e-7);
+        assertEquals(4.99775e-3, EXACT.m3().upperBound(ref, 1e4), 0.5e-8);
+        assertEquals(3968.50, EXACT.budget().cStar(EXACT.m3().alpha(ref), EXACT.m3().k(ref), 1e-6), 0.005);
+        assertEquals(3959, EXACT.budget().m3OptimalDepth(ref, 1e-6));
+        assertEquals(3959, BudgetOptimalDepthClaim.argmin(ref, 1e-6, 0, 0));
         M4Task m4 = M4Task.scalar(1, 1, 1, 4, 0.01);
-        assertEquals(0.10756, EXACT.m4Risk(m4, 10), 0.5e-5);
-        assertEquals(99.75, EXACT.m4ContinuousOptimum(m4, 1e-4), 1e-9);
+        assertEquals(0.10756, EXACT.m4().risk(m4, 10), 0.5e-5);
+        assertEquals(99.75, EXACT.budget().m4ContinuousOptimum(m4, 1e-4), 1e-9);
     }
 
     @Test
     void mixtureSlopeTable() {
-        assertEquals(0.75, EXACT.mixtureSlope(1, 1, 0.005, 0.5, 4e4), 1e-12);
-        assertEquals(4e4, EXACT.mixtureCrossover(1, 1, 0.005, 0.5), 1e-6);
-        assertEquals(0.510, EXACT.mixtureSlope(1, 1, 0.005, 0.5, 1e8), 0.5e-3);
-        assertEquals(1.0, RiskTheoryModel.exact().withFastestChannelDominating().mixtureSlope(1, 1, 0.005, 0.5, 1e8), 0);
+        assertEquals(0.75, EXACT.channels().slope(1, 1, 0.005, 0.5, 4e4), 1e-12);
+        assertEquals(4e4, EXACT.channels().crossover(1, 1, 0.005, 0.5), 1e-6);
+        assertEquals(0.510, EXACT.channels().slope(1, 1, 0.005, 0.5, 1e8), 0.5e-3);
+        assertEquals(1.0, RiskTheoryModel.with(Flaw.FASTEST_CHANNEL_DOMINATES).channels().slope(1, 1, 0.005, 0.5, 1e8), 0);
     }
 
     @Test
     void regimeTableIsTheSpecs() {
         Regime.Rule rule = Regime.Rule.defaults();
-        for (int i = 0; i < PhaseDiagramClaim.TAU2.length; i++) {
-            for (int k = 0; k < PhaseDiagramClaim.RHO.length; k++) {
-                Regime r = EXACT.m3Regime(rule, M3Task.normalised(PhaseDiagramClaim.RHO[k], 10, PhaseDiagramClaim.TAU2[i]));
-                assertEquals(PhaseDiagramClaim.SPEC_LABELS[i][k], r.label(), "tau2 " + PhaseDiagramClaim.TAU2[i] + ", rho " + PhaseDiagramClaim.RHO[k]);
+        for (int i = 0; i < PhaseDiagramRegimesClaim.TAU2.length; i++) {
+            for (int k = 0; k < PhaseDiagramRegimesClaim.RHO.length; k++) {
+                Regime r = EXACT.regimes().of(rule, M3Task.normalised(PhaseDiagramRegimesClaim.RHO[k], 10, PhaseDiagramRegimesClaim.TAU2[i]));
+                assertEquals(PhaseDiagramRegimesClaim.PRINTED_LABELS[i][k], r.label(), "tau2 " + PhaseDiagramRegimesClaim.TAU2[i] + ", rho " + PhaseDiagramRegimesClaim.RHO[k]);
             }
         }
-        String t1 = PhaseDiagramClaim.asciidoc(EXACT);
+        String t1 = PhaseDiagramRegimesClaim.asciidoc(EXACT);
         assertTrue(t1.contains("T1′") && t1.contains("|0.05 |DC |DC |DC |SS") && t1.contains("43088"), t1);
     }
 
     @Test
     void mutantsChangeTheirPrediction() {
         M3Task t = new M3Task(0.75, 0.5, 10, 1, 0, Double.POSITIVE_INFINITY);
-        assertEquals(0.6, EXACT.withAlphaShift(0.1).m3Alpha(t), 1e-15);
-        assertEquals(0.5 * 0.5 / 1e-6, EXACT.withoutCStarPower().cStar(0.5, 0.5, 1e-6), 1e-6);
-        assertEquals(1.25 * Math.exp(-2 * 0.1865), EXACT.cmiAsEquivalence().probedRisk(1.25, 0.1865, 0), 1e-12);
-        assertEquals(1.25, EXACT.probedRisk(1.25, 0.1865, 0), 0);
+        assertEquals(0.6, RiskTheoryModel.withAlphaShift(0.1).m3().alpha(t), 1e-15);
+        assertEquals(0.5 * 0.5 / 1e-6, RiskTheoryModel.with(Flaw.CSTAR_WITHOUT_POWER).budget().cStar(0.5, 0.5, 1e-6), 1e-6);
+        assertEquals(1.25 * Math.exp(-2 * 0.1865), RiskTheoryModel.with(Flaw.CMI_AS_EQUIVALENCE).information().probedRisk(1.25, 0.1865, 0), 1e-12);
+        assertEquals(1.25, EXACT.information().probedRisk(1.25, 0.1865, 0), 0);
         double[][] sig = {{1}};
-        assertEquals(2 * EXACT.withoutLyapunovEtaTerm().lyapunovStationary(new double[] {1}, sig, 1)[0][0],
-                EXACT.lyapunovStationary(new double[] {1}, sig, 1)[0][0], 1e-15);
+        assertEquals(2 * RiskTheoryModel.with(Flaw.LYAPUNOV_WITHOUT_ETA_HSH).covariance().stationary(new double[] {1}, sig, 1)[0][0],
+                EXACT.covariance().stationary(new double[] {1}, sig, 1)[0][0], 1e-15);
+    }
+
+    /** Each power probe moves exactly its quantity by the factor 1 + delta (and nothing else the same claim reads as ground truth). */
+    @Test
+    void probesScaleTheirQuantity() {
+        M3Task t = new M3Task(0.75, 0.5, 10, 1, 0, Double.POSITIVE_INFINITY);
+        assertEquals(0.55, RiskTheoryModel.off(Quantity.M3_RATE, 0.1).m3().alpha(t), 1e-15);
+        assertEquals(1.1, RiskTheoryModel.off(Quantity.M4_RATE, 0.1).m4().alpha(), 1e-15);
+        assertEquals(1.1 * EXACT.m3().vOpt(t, 5), RiskTheoryModel.off(Quantity.M3_VOPT, 0.1).m3().vOpt(t, 5), 1e-15);
+        assertEquals(1.1 * EXACT.budget().cStar(0.5, 0.5, 1e-6), RiskTheoryModel.off(Quantity.OPTIMAL_DEPTH, 0.1).budget().cStar(0.5, 0.5, 1e-6), 1e-9);
+        M1Task ref = M1Task.reference();
+        assertEquals(1.1 * EXACT.m1().risk(ref, 100), RiskTheoryModel.off(Quantity.M1_RISK, 0.1).m1().risk(ref, 100), 1e-15);
+        assertEquals(EXACT.m1().risk(ref, 100), RiskTheoryModel.off(Quantity.M3_RATE, 0.1).m1().risk(ref, 100), 0);
     }
 }

@@ -40,7 +40,7 @@ class RiskTheoryTest {
     void mutantRejectedByTheEngine() {
         Mutant m = TheoryRegistry.load().mutant("risk-cstar-without-power");
         PropertyEngine engine = new PropertyEngine(EngineConfig.of(EvidenceLevel.QUICK, 1, Path.of("target")).withoutArchive(), s -> {});
-        for (Claim c : m.claims().get()) {
+        for (Claim c : m.targets()) {
             ClaimResult r = engine.run(c, "risk");
             assertEquals(Verdict.FALSIFIED, r.verdict(), c.id());
         }

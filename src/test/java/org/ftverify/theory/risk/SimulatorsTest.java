@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.ftverify.evidence.SampleStats;
+import org.ftverify.evidence.SeedParallel;
 import org.ftverify.simd.GaussianSampler;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +15,7 @@ class SimulatorsTest {
     private static double[] m2Moments(M2Task task, M2Simulator.Kernel kernel, int n, long seed) {
         M2Simulator sim = new M2Simulator(task);
         double[] risk = new double[n], risk2 = new double[n];
-        MonteCarlo.run(n, (from, to) -> {
+        SeedParallel.chunks(n, (from, to) -> {
             double[] delta = new double[task.dimension()];
             double[][] s = sim.scratch();
             for (int i = from; i < to; i++) {
@@ -23,7 +25,7 @@ class SimulatorsTest {
                 risk2[i] = risk[i] * risk[i];
             }
         });
-        return new double[] {Stats.mean(risk), Stats.se(risk), Stats.mean(risk2), Stats.se(risk2)};
+        return new double[] {SampleStats.mean(risk), SampleStats.se(risk), SampleStats.mean(risk2), SampleStats.se(risk2)};
     }
 
     /** Projected (O(b + d)) and literal (O(b d)) kernels: same exact mean, and the same second moment of the risk. */
@@ -32,7 +34,7 @@ class SimulatorsTest {
         double[] d0 = new double[8];
         new GaussianSampler(3).fill(d0, 8);
         M2Task task = new M2Task(M2Task.powerLawSpectrum(8, 1), 2, 0.5 * M2Task.stabilityLimit(M2Task.powerLawSpectrum(8, 1), 2), 0.25, 60, d0);
-        double exact = RiskTheoryModel.exact().m2ExcessRisk(task, new int[] {60})[0];
+        double exact = RiskTheoryModel.exact().m2().excessRisk(task, new int[] {60})[0];
         double[] lit = m2Moments(task, M2Simulator.Kernel.LITERAL, 20_000, 11), proj = m2Moments(task, M2Simulator.Kernel.PROJECTED, 20_000, 12);
         assertEquals(exact, lit[0], 5 * lit[1]);
         assertEquals(exact, proj[0], 5 * proj[1]);
@@ -52,7 +54,7 @@ class SimulatorsTest {
     void m3TailMakesTheHorizonInfinite() {
         M3Task inf = new M3Task(0.75, 0.5, 10, 1, 0, Double.POSITIVE_INFINITY);
         ForkEstimator.Estimate e = ForkEstimator.run(new M3Simulator(inf, 40).forkAt(20), 2000, 6, 5);
-        assertEquals(RiskTheoryModel.exact().m3Risk(inf, 20), e.value(), 5 * e.se());
+        assertEquals(RiskTheoryModel.exact().m3().risk(inf, 20), e.value(), 5 * e.se());
         ForkEstimator.Estimate end = ForkEstimator.run(new M3Simulator(inf.withTau2(0.3), 40).forkAt(M3Simulator.END), 500, 6, 6);
         assertEquals(0.3, end.value(), 5 * end.se(), "forks of the final state differ only in evaluation noise: L_int");
     }

@@ -31,10 +31,10 @@ final class Hyperbolic {
         return Math.copySign(r, x);
     }
 
-    /** ℓ(u) = u·asinh(u)/g(u), with the series 2 − u²/6 + u⁴/30 near 0 (proof step dln-lorder-series). */
+    /** ℓ(u) = u·asinh(u)/g(u), with the series 2 − u²/6 + 31u⁴/360 near 0 (proof step dln-lorder-series). */
     static double lOrder(double u, double seriesU2) {
         double a = Math.abs(u);
-        if (a < 1e-3) return 2 - seriesU2 * a * a + a * a * a * a / 30;
+        if (a < 1e-3) return 2 - seriesU2 * a * a + 31.0 / 360 * a * a * a * a;
         return a * asinh(a) / g(a);
     }
 }

@@ -14,7 +14,7 @@ import org.ftverify.numeric.GaussHermite;
 public final class ReplicaSolver {
     /** γ_ext of the interpolation limit: small enough that E[∂X̂/∂z] = α to ~1e-9 relative. */
     static final double GAMMA_EXT = 1e-9;
-    static final double DAMPING = 0.3, TOL = 1e-10;
+    static final double DAMPING = 0.3, TOL = 1e-8;
     static final int MAX_ITERATIONS = 4000;
 
     /** Fixed point: E_gen, s², g, the residual of the last iteration, iterations, and E[∂X̂/∂z] (= α at the fixed point). */
@@ -64,7 +64,7 @@ public final class ReplicaSolver {
             expectations(Math.sqrt(Math.max(v[0], 0)), Math.max(v[1], 1e-300), moments);
             double noise = model.rsNoiseOverAlpha() ? moments[0] / alpha : moments[0];
             return new double[] {noise, GAMMA_EXT + moments[1] / alpha};
-        }, start, DAMPING, 1e-3, TOL, MAX_ITERATIONS);
+        }, start, DAMPING, 3e-2, TOL, MAX_ITERATIONS);
         if (!r.converged()) throw CheckAbort.diverged("RS fixed point at alpha = " + alpha + " did not converge: residual " + r.residual()
                 + " after " + r.iterations() + " iterations");
         expectations(Math.sqrt(r.x()[0]), r.x()[1], moments);

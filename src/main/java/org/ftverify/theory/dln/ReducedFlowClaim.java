@@ -78,10 +78,11 @@ final class ReducedFlowClaim {
         for (int i = 0; i < d; i++) {
             double s = -grad[i];
             // β' = β(1 + η²g²) − ηgA exactly (proof step dln-gd-beta-step): the increment/η is the flow's drift plus the
-            // exact discretisation term ηs²β, so what remains is round-off of the difference, ~u(|β|/η + |s|A).
+            // exact discretisation term ηs²β, so what remains is round-off of the difference of two products of size ~A/2,
+            // ~u·A/η, plus that of the drift, ~u|s|A.
             double predicted = model.speed(k[i], before[i]) * s + eta * s * s * before[i];
             double observed = (after[i] - before[i]) / eta;
-            Tolerance tol = Tolerance.roundOff(4, 32, Math.abs(before[i]) / eta + Math.abs(s) * net.a(i) + 1e-300);
+            Tolerance tol = Tolerance.roundOff(4, 32, net.a(i) / eta + Math.abs(s) * net.a(i) + 1e-300);
             drift.offer(tol, "GD increment/η vs √(k+4β²)·s + ηs²β (worst coordinate)", predicted, observed);
         }
         e.compare(identity.get()).compare(drift.get()).diagnostic("drift check D, n, η", d + ", " + n + ", " + eta);

@@ -1,7 +1,6 @@
 package org.ftverify.theory.dln;
 
 import org.ftverify.core.Claim;
-import org.ftverify.core.Comparison;
 import org.ftverify.core.Evidence;
 import org.ftverify.core.Parameter;
 import org.ftverify.core.ParameterSpace;
@@ -53,9 +52,9 @@ final class RegimeDiagnosticsClaim {
                     return new Evidence()
                             .compare(fd.compare("ℓ: closed form vs finite difference of log q in log b_FT", l, lFd))
                             .compare(fd.compare("PD: (1 − ℓ)s vs finite difference of log q in log b_PT", pd, pdFd))
-                            .compare(Comparison.interval("ℓ in [1, 2]", l, 1 - range.value(), 2 + range.value(), range.derivation()).consistency())
-                            .compare(Comparison.interval("PD in [−1, 0]", pd, -1 - range.value(), range.value(), range.derivation()).consistency())
-                            .compare(Comparison.interval("ℓ + PD in [1, 2]", l + pd, 1 - range.value(), 2 + range.value(), range.derivation()).consistency())
+                            .compare(range.atLeast("ℓ ≥ 1", l, 1).consistency()).compare(range.atMost("ℓ ≤ 2", l, 2).consistency())
+                            .compare(range.atLeast("PD ≥ −1", pd, -1).consistency()).compare(range.atMost("PD ≤ 0", pd, 0).consistency())
+                            .compare(range.atLeast("ℓ + PD ≥ 1", l + pd, 1).consistency()).compare(range.atMost("ℓ + PD ≤ 2", l + pd, 2).consistency())
                             .diagnostic("u, s", u + ", " + s);
                 })
                 .build();

@@ -23,6 +23,17 @@ final class RsCurves {
         return SeedParallel.map(tasks.size(), i -> curve(model, tasks.get(i), alphas));
     }
 
+    /** Like {@link #curves}, with null for a curve whose fixed point did not converge (figures drop it). */
+    static List<ReplicaSolver.Point[]> curvesOrNull(DlnModel model, List<FtTask> tasks, double[] alphas) {
+        return SeedParallel.map(tasks.size(), i -> {
+            try {
+                return curve(model, tasks.get(i), alphas);
+            } catch (org.ftverify.core.CheckAbort e) {
+                return null;
+            }
+        });
+    }
+
     static double[] eGen(ReplicaSolver.Point[] pts) {
         return Arrays.stream(pts).mapToDouble(ReplicaSolver.Point::eGen).toArray();
     }

@@ -29,9 +29,9 @@ public final class DlnTheory extends TheoryDefinition<DlnModel> {
 
     @Override
     protected List<Claim> claims(DlnModel m) {
-        return List.of(ConservationClaim.build(m), ReducedFlowClaim.build(m), BregmanClaim.build(m), FineTuneClaim.build(m),
-                RegimeDiagnosticsClaim.build(m), ReplicaSimulationClaim.build(m), ReplicaLimitsClaim.build(m),
-                TimeScaleClaims.localRate(m), TimeScaleClaims.escapeTime(m));
+        return List.of(ConservationClaim.build(m), ReducedFlowClaim.build(m), BregmanClaim.build(m), PretrainClaim.build(m),
+                FineTuneClaim.build(m), RegimeDiagnosticsClaim.build(m), ReplicaSimulationClaim.build(m), ReplicaLimitsClaim.build(m),
+                TimeScaleClaims.localRate(m), TimeScaleClaims.escapeTime(m), RegimeRankingClaim.build(m));
     }
 
     @Override
@@ -45,7 +45,7 @@ public final class DlnTheory extends TheoryDefinition<DlnModel> {
                 perturb("dln-woodworth-argument", "wrong potential: mirror map ½ asinh(z/√k) (the Woodworth/Lippl argument convention)",
                         x.withPotentialArg(1), ReducedFlowClaim.ID, BregmanClaim.ID, FineTuneClaim.ID),
                 perturb("dln-kd-drops-lambda", "k_d with λ dropped: c_FT = c(1 + √(1 + β²/c²)) + γ²/2", x.withSplitLambdaWeight(0),
-                        FineTuneClaim.ID),
+                        PretrainClaim.ID, FineTuneClaim.ID, RegimeRankingClaim.ID),
                 perturb("dln-pd-sign", "PD with the wrong sign, (ℓ − 1)s", x.withPdSign(-1), RegimeDiagnosticsClaim.ID),
                 perturb("dln-l-series", "series of ℓ near u = 0 with −u²/3 instead of −u²/6", x.withLSeriesU2(1.0 / 3), RegimeDiagnosticsClaim.ID),
                 perturb("dln-rs-noise-no-alpha", "RS effective noise without the 1/α: s² = E[(X − X̂)²]", x.withRsNoiseOverAlpha(false),
@@ -62,11 +62,13 @@ public final class DlnTheory extends TheoryDefinition<DlnModel> {
                 probe(ConservationClaim.ID, "η²g² in the GD factor", d -> x.withGdShrink(1 + d)),
                 probe(ReducedFlowClaim.ID, "k", d -> x.withKScale(1 + d)),
                 probe(BregmanClaim.ID, "k", d -> x.withKScale(1 + d)),
+                probe(PretrainClaim.ID, "layer split", d -> x.withSplitScale(1 + d)),
                 probe(FineTuneClaim.ID, "c_FT", d -> x.withSplitScale(1 + d)),
                 probe(RegimeDiagnosticsClaim.ID, "PD", d -> x.withPdSign(1 + d)),
                 probe(ReplicaSimulationClaim.ID, "RS E_gen", d -> x.withRsScale(1 + d)),
                 probe(ReplicaLimitsClaim.ID, "lazy-limit E_gen", d -> x.withLazyLimitScale(1 + d)),
                 probe(TimeScaleClaims.RATE_ID, "local rate", d -> x.withRateScale(1 + d)),
-                probe(TimeScaleClaims.ESCAPE_ID, "escape time", d -> x.withEscapeScale(1 + d)));
+                probe(TimeScaleClaims.ESCAPE_ID, "escape time", d -> x.withEscapeScale(1 + d)),
+                probe(RegimeRankingClaim.ID, "c_FT", d -> x.withSplitScale(1 + d)));
     }
 }

@@ -16,6 +16,7 @@ public final class MinQSolver {
 
     public static Result solve(DlnModel model, Design data, double[] k, double[] beta0, double residualTol) {
         int n = data.n(), d = data.d();
+        if (n > d) throw new IllegalArgumentException("n: samples must be in [1, D = " + d + "] for an interpolator to exist, got " + n);
         double[] x = data.x(), y = data.y();
         double[] phi = new double[d];
         for (int i = 0; i < d; i++) phi[i] = model.mirror(k[i], beta0[i]);

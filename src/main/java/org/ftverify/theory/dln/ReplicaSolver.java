@@ -69,8 +69,10 @@ public final class ReplicaSolver {
         }, start, DAMPING, 3e-2, TOL, MAX_ITERATIONS);
         if (!(r.residual() <= ACCEPTABLE_RESIDUAL)) throw CheckAbort.diverged("RS fixed point at alpha = " + alpha + " did not converge: residual " + r.residual()
                 + " after " + r.iterations() + " iterations");
-        expectations(Math.sqrt(r.x()[0]), r.x()[1], moments);
-        return new Point(alpha, model.rsScale() * moments[0], r.x()[0], r.x()[1], r.residual(), r.iterations(), moments[2]);
+        // Newton may leave s² a rounding error below 0 where E_gen → 0 (exact recovery): clamp before the square root.
+        double s2 = Math.max(0, r.x()[0]);
+        expectations(Math.sqrt(s2), r.x()[1], moments);
+        return new Point(alpha, model.rsScale() * moments[0], s2, r.x()[1], r.residual(), r.iterations(), moments[2]);
     }
 
     /** out = {E[(X − X̂)²], E[σ²], E[∂X̂/∂z]} at noise s and regularisation g. */

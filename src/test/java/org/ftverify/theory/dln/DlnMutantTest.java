@@ -28,6 +28,17 @@ class DlnMutantTest {
     }
 
     @Test
+    void pretrainRejectsLayerSplitWithoutLambda() {
+        MutantFixture.assertDiscriminates(theory, PretrainClaim.ID, Map.of("d", 8, "c", 0.1, "lambda_n", 0.6, "t_end", 5), "dln-kd-drops-lambda",
+                "(w⁺ + w⁻)²");
+    }
+
+    @Test
+    void regimeRankingRejectsKdWithoutLambda() {
+        MutantFixture.assertDiscriminates(theory, RegimeRankingClaim.ID, Map.of(), "dln-kd-drops-lambda", "E_gen(IV)");
+    }
+
+    @Test
     void fineTuneBiasRejectsKdWithoutLambda() {
         Map<String, Object> p = Map.of("d", 10, "alpha", 0.3, "c", 0.5, "lambda_n", 0.8, "gamma", 0.3);
         MutantFixture.assertDiscriminates(theory, FineTuneClaim.ID, p, "dln-kd-drops-lambda", "c_FT", "min Σ");

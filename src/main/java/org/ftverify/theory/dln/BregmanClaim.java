@@ -33,8 +33,8 @@ final class BregmanClaim {
                 .tolerance("remaining distance of the stopped flow (linearised, ×2) + integrator error + min-Q Newton residual")
                 .cites("dln-p3").uses("dln-potential", "dln-potential-gradient", "dln-mirror-trajectory").reads("k", "mirror")
                 .space(ParameterSpace.of(
-                        Parameter.integer("d", 6, 16, 8, false, "input dimension D"),
-                        Parameter.real("n_frac", 0.25, 0.4, 0.3, "n/D"),
+                        Parameter.integer("d", 10, 16, 10, false, "input dimension D"),
+                        Parameter.real("n_frac", 0.25, 0.35, 0.3, "n/D"),
                         Parameter.real("scale", 0.3, 0.6, 0.4, "initial weights are scale·U[0.5, 1.5]"),
                         Parameter.integer("nonzeros", 1, 3, 1, false, "teacher nonzeros")))
                 .tries(3, 8, 20)

@@ -8,14 +8,14 @@ import org.ftverify.ode.OdeSolver;
 import org.ftverify.ode.Trajectory;
 
 /**
- * Where the network's gradient flow ends: the 4D flow integrated (DP853, rtol = atol = 1e-11) until ||Xβ − y||/||y||
+ * Where the network's gradient flow ends: the 4D flow integrated (DP853, rtol = atol = 1e-12) until ||Xβ − y||/||y||
  * reaches {@link #RESIDUAL}. Its tolerance against an exact interpolator has two derived parts: the distance still to
  * go, bounded by the linearised remainder ||M Xᵀ(X M Xᵀ)⁻¹ r|| (M = diag √(k_i + 4β_i²), the flow's metric, the
  * same tangent map that carries the residual to zero), doubled; and the integrator's accumulated local error,
  * steps·tol·(1 + |β|).
  */
 final class FlowLimit {
-    static final double RESIDUAL = 1e-9, ODE_TOL = 1e-11;
+    static final double RESIDUAL = 1e-8, ODE_TOL = 1e-12;
 
     /** Final β, the remaining-distance bound, the integrator steps and the time reached. */
     record Result(double[] beta, double remainder, int steps, double time) {

@@ -22,7 +22,7 @@ class DlnMutantTest {
 
     @Test
     void implicitBiasRejectsNegativeControlAndWrongPotential() {
-        Map<String, Object> p = Map.of("d", 8, "n_frac", 0.3, "scale", 0.4, "nonzeros", 2);
+        Map<String, Object> p = Map.of("d", 10, "n_frac", 0.3, "scale", 0.4, "nonzeros", 2);
         MutantFixture.assertDiscriminates(theory, BregmanClaim.ID, p, "dln-k-ignores-lambda", "Bregman");
         MutantFixture.assertDiscriminates(theory, BregmanClaim.ID, p, "dln-woodworth-argument", "Bregman");
     }

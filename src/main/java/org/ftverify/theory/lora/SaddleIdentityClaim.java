@@ -6,8 +6,6 @@ import org.ftverify.core.Evidence;
 import org.ftverify.core.Parameter;
 import org.ftverify.core.ParameterSpace;
 import org.ftverify.core.Series;
-import org.ftverify.symbolic.HermiteGaussian;
-import org.ftverify.symbolic.SaddleCoefficients;
 import org.hipparchus.analysis.solvers.AllowedSolution;
 import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 import org.hipparchus.exception.MathIllegalArgumentException;

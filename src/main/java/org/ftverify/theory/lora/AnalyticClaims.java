@@ -15,9 +15,9 @@ public final class AnalyticClaims {
     /** P2, P3, P10, P12 in P-order. */
     public static List<Claim> all(LoraTheoryModel model) {
         return List.of(
-                SaddleIdentityClaim.build(model),
+                SaddleRateIdentitiesClaim.build(model),
                 ReferenceTauClaim.build(model),
                 PopulationLossClaim.build(model),
-                BiasInstabilityClaim.build(model));
+                EvenBiasInstabilityClaim.build(model));
     }
 }

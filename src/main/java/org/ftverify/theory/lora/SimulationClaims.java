@@ -12,8 +12,8 @@ public final class SimulationClaims {
 
     public static List<Claim> all(LoraTheoryModel model) {
         if (model == null) throw new IllegalArgumentException("model: must not be null");
-        return List.of(SimOdeTracking.claim(model), SimSaddleGrowth.claim(model), SimSearchPhase.claim(model),
-                SimReluHalfSpeed.claim(model), SimPretrainingHurts.claim(model),
-                SimInteriorDivergence.claim(model), SimNoisePlateau.claim(model), SimFixedPointSymmetry.claim(model));
+        return List.of(OdeTracksSgdClaim.claim(model), SaddleGrowthRateClaim.claim(model), LogSearchPhaseClaim.claim(model),
+                ReluHalfSpeedClaim.claim(model), PretrainingHurtsClaim.claim(model),
+                OddHermiteInteriorDivergenceClaim.claim(model), NoisePlateauClaim.claim(model), FixedPointSymmetryClaim.claim(model));
     }
 }

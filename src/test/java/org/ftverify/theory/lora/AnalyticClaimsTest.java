@@ -64,13 +64,13 @@ class AnalyticClaimsTest {
     void p2SeriesFormStableDownToMuMin() {
         for (int k = 1; k <= 6; k++) {
             Activation s = Activation.parse("he" + k);
-            double mu = SaddleIdentityClaim.MU_MIN;
+            double mu = SaddleRateIdentitiesClaim.MU_MIN;
             double da = Math.abs(SaddleRates.seriesA(k, mu) - SaddleRates.directA(s, mu));
             double db = Math.abs(SaddleRates.seriesB(k, mu) - SaddleRates.directB(s, mu));
             assertTrue(da < 1e-11 && db < 1e-11, "He" + k + " at mu_min: " + da + ", " + db);
         }
-        System.out.printf("P2 roots: He3 %.8f, He5 %.8f%n", SaddleIdentityClaim.root(LoraTheoryModel.exact(), Activation.HE3, 0.25, 0.4),
-                SaddleIdentityClaim.root(LoraTheoryModel.exact(), Activation.HE5, 0.38, 0.46));
+        System.out.printf("P2 roots: He3 %.8f, He5 %.8f%n", SaddleRateIdentitiesClaim.root(LoraTheoryModel.exact(), Activation.HE3, 0.25, 0.4),
+                SaddleRateIdentitiesClaim.root(LoraTheoryModel.exact(), Activation.HE5, 0.38, 0.46));
     }
 
     @Test

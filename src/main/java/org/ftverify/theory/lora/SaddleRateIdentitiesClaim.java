@@ -15,13 +15,13 @@ import org.hipparchus.exception.MathIllegalArgumentException;
  * Symja reproduces the §2.4 closed forms, τ_lin(0) is the golden ratio, A has its interior roots at μ* = 0.32072
  * (He3) and 0.42531 (He5), and the erf closed forms match quadrature.
  */
-final class SaddleIdentityClaim {
+final class SaddleRateIdentitiesClaim {
     static final double IDENTITY_TOL = 1e-10;
     static final double MU_STAR_HE3 = 0.32072, MU_STAR_HE5 = 0.42531, ROOT_TOL = 1e-5;
     /** Lower end of μ: the series form divides by μ^{2k+2}; at μ ≥ 0.05 its rounding stays < 1e-11 (SaddleIdentityClaimTest). */
     static final double MU_MIN = 0.05;
 
-    private SaddleIdentityClaim() {}
+    private SaddleRateIdentitiesClaim() {}
 
     static Claim build(LoraTheoryModel model) {
         return Claim.builder("lora.saddle-rate-identities")

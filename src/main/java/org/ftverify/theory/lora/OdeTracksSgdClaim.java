@@ -1,5 +1,8 @@
 package org.ftverify.theory.lora;
 
+import org.ftverify.core.Num;
+import org.ftverify.evidence.SampleStats;
+import org.ftverify.evidence.SeedParallel;
 import java.util.ArrayList;
 import java.util.List;
 import org.ftverify.core.CheckContext;
@@ -21,11 +24,11 @@ import org.ftverify.simd.Kernels;
  * d/4 and the scaling check mean gap(d) <= 0.7 mean gap(d/4) (fluctuations ~ d^{-1/2} predict 0.5; the spec averages
  * 4 seeds, too few for a ratio of extreme values, see check()).
  */
-final class SimOdeTracking {
+final class OdeTracksSgdClaim {
     static final String ID = "lora.ode-tracks-sgd";
     static final double U0 = 0.05, M0 = 0.2;
 
-    private SimOdeTracking() {}
+    private OdeTracksSgdClaim() {}
 
     static Claim claim(LoraTheoryModel model) {
         ParameterSpace space = ParameterSpace.of(
@@ -68,14 +71,14 @@ final class SimOdeTracking {
         double horizon = he3 ? 200 : 20, c = he3 ? 6 : 3;
         int seeds = switch (ctx.level()) { case QUICK -> 1; case STANDARD -> 8; case DEEP -> 16; };
         Trajectory ode = model.integrate(s, mu, gamma, U0, M0, horizon, List.of());
-        double[] cps = SimStats.grid(0, horizon, horizon / 200);
+        double[] cps = SampleStats.grid(0, horizon, horizon / 200);
 
         Evidence e = new Evidence().diagnostic("kernels", Kernels.species()).diagnostic("seeds", seeds)
                 .diagnostic("gamma (effective)", gamma).diagnostic("ODE right-hand-side evaluations", ode.evaluations());
         double[][] gaps = gaps(s, mu, gamma, d, batch, cps, ode, seeds, ctx, 0, e, true);
-        e.compare(Comparison.absolute(String.format("max over alpha <= %s of |SGD - ODE| in u and m, worst of %d seed(s), d = %d", SimStats.fmt(horizon), seeds, d),
+        e.compare(Comparison.absolute(String.format("max over alpha <= %s of |SGD - ODE| in u and m, worst of %d seed(s), d = %d", Num.fmt(horizon), seeds, d),
                 0, max(gaps[0]), c / Math.sqrt(d),
-                "LLN fluctuations C/sqrt(d), C = " + SimStats.fmt(c) + " (lora.md §3 P1; the spec measured C ~ 0.5 for lin, ~3 for He3)"));
+                "LLN fluctuations C/sqrt(d), C = " + Num.fmt(c) + " (lora.md §3 P1; the spec measured C ~ 0.5 for lin, ~3 for He3)"));
         if (ctx.level() != EvidenceLevel.QUICK) {
             int dSmall = d / 4;
             double[][] small = gaps(s, mu, gamma, dSmall, batch, cps, ode, seeds, ctx, 1000, e, false);
@@ -84,7 +87,7 @@ final class SimOdeTracking {
             // Per-seed max gaps vary by 10-35% (measured, lin at d = 1024/4096), so a 4-seed ratio would exceed 0.7 in ~5-8%
             // of runs with an exact theory; 8 seeds (STANDARD) and 16 (DEEP) bring that to ~2% and well below.
             e.compare(Comparison.interval(String.format("mean max gap(d = %d) / mean max gap(d = %d)", d, dSmall),
-                    SimStats.mean(gaps[0]) / SimStats.mean(small[0]), 0, 0.7,
+                    SampleStats.mean(gaps[0]) / SampleStats.mean(small[0]), 0, 0.7,
                     "gap ~ d^{-1/2} predicts 0.5 for a 4x larger d; spec bound 0.7 (lora.md §3 P1, there with 4 seeds), averaged over " + seeds + " seeds"));
         }
         return e;
@@ -94,7 +97,7 @@ final class SimOdeTracking {
     private static double[][] gaps(Activation s, double mu, double gamma, int d, int batch, double[] cps,
                                  Trajectory ode, int seeds, CheckContext ctx, long stream, Evidence e, boolean withTheory) {
         SimSetup setup = new SimSetup(s, mu, gamma, d, batch);
-        List<SimRun> runs = SimParallel.map(seeds, k -> SimCache.run(setup, ctx.subSeed(stream + k), SimStart.warm(U0, M0), cps, 2, cps[cps.length - 1]));
+        List<SimRun> runs = SeedParallel.map(seeds, k -> SgdRuns.run(setup, ctx.subSeed(stream + k), SimStart.warm(U0, M0), cps, 2, cps[cps.length - 1]));
         double[] gaps = new double[seeds], rms = new double[seeds];
         for (int k = 0; k < seeds; k++) {
             SimRun r = runs.get(k);
@@ -120,7 +123,7 @@ final class SimOdeTracking {
         }
         double[] x = xa.stream().mapToDouble(Double::doubleValue).toArray();
         if (withTheory) {
-            double[] fine = SimStats.grid(0, cps[cps.length - 1], cps[cps.length - 1] / 400);
+            double[] fine = SampleStats.grid(0, cps[cps.length - 1], cps[cps.length - 1] / 400);
             e.series(Series.theory("m(alpha)", "ODE", "alpha", "m", fine, ode.sample(1, fine)));
             e.series(Series.theory("u(alpha)", "ODE", "alpha", "u", fine, ode.sample(0, fine)));
         }

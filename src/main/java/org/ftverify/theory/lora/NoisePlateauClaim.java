@@ -1,5 +1,8 @@
 package org.ftverify.theory.lora;
 
+import org.ftverify.core.Num;
+import org.ftverify.evidence.SampleStats;
+import org.ftverify.evidence.SeedParallel;
 import java.util.List;
 import org.ftverify.core.CheckAbort;
 import org.ftverify.core.CheckContext;
@@ -22,12 +25,12 @@ import org.ftverify.simd.Kernels;
  * missing noise term breaks). Every try also runs the control (mu = 0.5, gamma = 4: the optimum is stable, m -> 1 within
  * 1e-3) and the He2 plateau (mu = 0.1, gamma0 = 1: the model's ODE fixed point, within 0.02).
  */
-final class SimNoisePlateau {
+final class NoisePlateauClaim {
     static final String ID = "lora.noise-plateau";
     static final int D = 2048;
     static final double HORIZON = 60, WINDOW = 20, U0 = 0.05, M0 = 0.2;
 
-    private SimNoisePlateau() {}
+    private NoisePlateauClaim() {}
 
     static Claim claim(LoraTheoryModel model) {
         ParameterSpace space = ParameterSpace.of(
@@ -54,17 +57,17 @@ final class SimNoisePlateau {
         double mu = p.real("mu"), gamma = p.real("gamma");
         int seeds = switch (ctx.level()) { case QUICK -> 1; case STANDARD -> 2; case DEEP -> 4; };
         double tol = 3 / Math.sqrt(D);
-        double[] window = SimStats.grid(HORIZON - WINDOW, HORIZON, 0.05);
-        double[] cps = concat(SimStats.grid(0, HORIZON - WINDOW - 0.5, 0.5), window);
+        double[] window = SampleStats.grid(HORIZON - WINDOW, HORIZON, 0.05);
+        double[] cps = concat(SampleStats.grid(0, HORIZON - WINDOW - 0.5, 0.5), window);
         SimSetup plateau = new SimSetup(Activation.LIN, mu, gamma, D, 1), control = new SimSetup(Activation.LIN, 0.5, 4, D, 1),
                 he2 = SimSetup.ofBaseRate(Activation.HE2, 0.1, 1, D, 1);
         // He2's plateau average has a per-seed spread ~0.008 in m (6 seeds measured) against a band of 0.02: two seeds
         // per level unit keep a false alarm below 1%.
         int he2Seeds = 2 * seeds;
         // All runs of the three cases as one parallel batch: [plateau seeds | control seeds | He2 seeds].
-        List<SimRun> runs = SimParallel.map(2 * seeds + he2Seeds, i -> {
+        List<SimRun> runs = SeedParallel.map(2 * seeds + he2Seeds, i -> {
             SimSetup s = i < seeds ? plateau : i < 2 * seeds ? control : he2;
-            return SimCache.run(s, ctx.subSeed(i), SimStart.warm(U0, M0), cps, 2, HORIZON);
+            return SgdRuns.run(s, ctx.subSeed(i), SimStart.warm(U0, M0), cps, 2, HORIZON);
         });
         Evidence e = new Evidence().diagnostic("kernels", Kernels.species()).diagnostic("seeds per case", seeds + " (He2: " + 2 * seeds + ")").diagnostic("d", D);
         double[] avg = average(runs, 0, seeds, window.length);
@@ -77,7 +80,7 @@ final class SimNoisePlateau {
                 "|dL/dm| = (1-mu)^2 m_inf <= (1-mu)^2 at the plateau (dL/du = 0 there), times the 3/sqrt(d) band on m"));
         Trajectory ode = model.integrate(Activation.LIN, mu, gamma, U0, M0, HORIZON, List.of());
         e.compare(Comparison.absolute("plateau m, SGD vs the model's ODE, both averaged over alpha in [40, 60]", meanOf(ode.sample(1, window)), avg[1], tol, den));
-        plot(e, runs.get(0), ode, "mu = " + SimStats.fmt(mu) + ", gamma = " + SimStats.fmt(gamma));
+        plot(e, runs.get(0), ode, "mu = " + Num.fmt(mu) + ", gamma = " + Num.fmt(gamma));
 
         double[] cAvg = average(runs, seeds, 2 * seeds, window.length);
         Trajectory cOde = model.integrate(Activation.LIN, 0.5, 4, U0, M0, HORIZON, List.of());
@@ -91,7 +94,7 @@ final class SimNoisePlateau {
         requireSettled(model, hFixed, hOde.at(200));
         e.compare(Comparison.absolute("He2 mu = 0.1, gamma0 = 1: SGD m time average vs the model's ODE fixed point", hFixed[1], hAvg[1], 0.02, "spec: within 0.02 (lora.md §3 P9)"));
         e.compare(Comparison.absolute("He2 mu = 0.1, gamma0 = 1: SGD u time average vs the model's ODE fixed point", hFixed[0], hAvg[0], 0.02, "spec: within 0.02 (lora.md §3 P9)"));
-        e.diagnostic("He2 loss: SGD time average / model at the fixed point", SimStats.fmt(hAvg[2]) + " / " + SimStats.fmt(model.loss(Activation.HE2, 0.1, hFixed[0], Math.max(-1, Math.min(1, hFixed[1])))));
+        e.diagnostic("He2 loss: SGD time average / model at the fixed point", Num.fmt(hAvg[2]) + " / " + Num.fmt(model.loss(Activation.HE2, 0.1, hFixed[0], Math.max(-1, Math.min(1, hFixed[1])))));
         e.diagnostic("control loss (SGD time average)", cAvg[2]);
         return e;
     }
@@ -128,13 +131,13 @@ final class SimNoisePlateau {
             x[j] = r.alpha()[i];
             y[j] = r.m()[i];
         }
-        double[] fine = SimStats.grid(0, HORIZON, 0.25);
+        double[] fine = SampleStats.grid(0, HORIZON, 0.25);
         e.series(Series.theory("m(alpha), " + label, "ODE (model)", "alpha", "m", fine, ode.sample(1, fine)));
         e.series(Series.simulation("m(alpha), " + label, "SGD d = " + D, "alpha", "m", x, y, null));
     }
 
     private static double meanOf(double[] x) {
-        return SimStats.mean(x);
+        return SampleStats.mean(x);
     }
 
     private static double[] concat(double[] a, double[] b) {

@@ -1,5 +1,7 @@
 package org.ftverify.theory.lora;
 
+import org.ftverify.core.Num;
+import org.ftverify.evidence.SampleStats;
 import java.util.Arrays;
 import org.ftverify.core.CheckContext;
 import org.ftverify.core.Claim;
@@ -20,12 +22,12 @@ import org.ftverify.simd.Kernels;
  * pass: at least 5/6 of the seeds in each category behave as predicted, and the escaping seeds' mean escape alpha lies in
  * [0.6, 1.5] (tau/gamma0)(½ ln d).
  */
-final class SimInteriorDivergence {
+final class OddHermiteInteriorDivergenceClaim {
     static final String ID = "lora.odd-hermite-interior-divergence";
     static final double GAMMA0 = 1, ALPHA_MAX = 400, THRESHOLD = 0.5;
     static final int D = 1024;
 
-    private SimInteriorDivergence() {}
+    private OddHermiteInteriorDivergenceClaim() {}
 
     static Claim claim(LoraTheoryModel model) {
         ParameterSpace space = ParameterSpace.of(
@@ -53,7 +55,7 @@ final class SimInteriorDivergence {
         Evidence e = new Evidence().diagnostic("kernels", Kernels.species()).diagnostic("seeds", seeds);
         category(model, p.real("muNear"), 0, seeds, ctx, e);
         category(model, p.real("muFar"), 1000, seeds, ctx, e);
-        double[] mus = SimStats.grid(0.26, 0.8, 0.01), pred = new double[mus.length];
+        double[] mus = SampleStats.grid(0.26, 0.8, 0.01), pred = new double[mus.length];
         for (int i = 0; i < mus.length; i++) pred[i] = Math.min(1e5, model.tau(Activation.HE3, mus[i]) / GAMMA0 * 0.5 * Math.log(D));
         e.series(Series.theory("He3 escape alpha vs mu", "(tau/gamma0) ½ ln d (model)", "mu", "escape alpha", mus, pred).withLogAxes(false, true));
         return e;
@@ -64,17 +66,17 @@ final class SimInteriorDivergence {
         double predicted = tau / GAMMA0 * 0.5 * Math.log(D);
         boolean noEscape = 0.6 * predicted > ALPHA_MAX;
         SimSetup setup = SimSetup.ofBaseRate(Activation.HE3, mu, GAMMA0, D, 16);
-        double[] a = EscapeRuns.alphas(ctx, stream, seeds, setup, SimStart.random(1.0 / ((double) D * D)), THRESHOLD, ALPHA_MAX);
-        int stayed = EscapeRuns.notEscaped(a), escaped = seeds - stayed, need = (int) Math.ceil(5.0 * seeds / 6);
-        String where = "mu = " + SimStats.fmt(mu) + " (tau = " + SimStats.fmt(tau) + ", predicted escape alpha " + SimStats.fmt(predicted) + ")";
+        double[] a = SgdRuns.alphas(ctx, stream, seeds, setup, SimStart.random(1.0 / ((double) D * D)), THRESHOLD, ALPHA_MAX);
+        int stayed = SgdRuns.notEscaped(a), escaped = seeds - stayed, need = (int) Math.ceil(5.0 * seeds / 6);
+        String where = "mu = " + Num.fmt(mu) + " (tau = " + Num.fmt(tau) + ", predicted escape alpha " + Num.fmt(predicted) + ")";
         if (noEscape) {
             e.compare(Comparison.atLeast("seeds still at the saddle (|m| < 0.5) at alpha = 400, " + where, stayed, need, 1,
                     "prediction: no escape, since 0.6 x predicted > 400; spec: at least 5/6 of the seeds (lora.md §3 P8)"));
         } else {
             e.compare(Comparison.atLeast("seeds escaped by alpha = 400, " + where, escaped, need, 1,
                     "prediction: escape; spec: at least 5/6 of the seeds (lora.md §3 P8)"));
-            double[] esc = EscapeRuns.escaped(a);
-            double ratio = esc.length == 0 ? Double.NaN : SimStats.mean(esc) / predicted;
+            double[] esc = SgdRuns.escaped(a);
+            double ratio = esc.length == 0 ? Double.NaN : SampleStats.mean(esc) / predicted;
             e.compare(Comparison.interval("mean escape alpha / ((tau/gamma0) ½ ln d), " + where, ratio, 0.6, 1.5,
                     "spec band [0.6, 1.5] for the O(1) constant of alpha ~ (tau/gamma0)(½ ln d + c) (lora.md §3 P8)"));
         }
@@ -82,7 +84,7 @@ final class SimInteriorDivergence {
         for (int k = 0; k < shown.length; k++) if (Double.isNaN(shown[k])) shown[k] = ALPHA_MAX; // plotted at the horizon
         double[] x = new double[seeds];
         Arrays.fill(x, mu);
-        e.series(Series.simulation("He3 escape alpha vs mu", "SGD seeds, mu = " + SimStats.fmt(mu) + " (400 = no escape)", "mu", "escape alpha", x, shown, null).withLogAxes(false, true));
-        e.diagnostic("escape alphas at mu = " + SimStats.fmt(mu), Arrays.toString(a));
+        e.series(Series.simulation("He3 escape alpha vs mu", "SGD seeds, mu = " + Num.fmt(mu) + " (400 = no escape)", "mu", "escape alpha", x, shown, null).withLogAxes(false, true));
+        e.diagnostic("escape alphas at mu = " + Num.fmt(mu), Arrays.toString(a));
     }
 }

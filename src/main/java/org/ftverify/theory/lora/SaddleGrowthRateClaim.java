@@ -1,5 +1,8 @@
 package org.ftverify.theory.lora;
 
+import org.ftverify.core.Num;
+import org.ftverify.evidence.SampleStats;
+import org.ftverify.evidence.SeedParallel;
 import java.util.Arrays;
 import java.util.List;
 import org.ftverify.core.CheckContext;
@@ -29,11 +32,11 @@ import org.ftverify.simd.Kernels;
  * inside the window the statistics are those of the spec's random start, but the run no longer waits a random, up to
  * 5x longer, time at the saddle first.
  */
-final class SimSaddleGrowth {
+final class SaddleGrowthRateClaim {
     static final String ID = "lora.saddle-growth-rate";
     static final double TOP = 0.08, GRID = 0.05;
 
-    private SimSaddleGrowth() {}
+    private SaddleGrowthRateClaim() {}
 
     static Claim claim(LoraTheoryModel model) {
         ParameterSpace space = ParameterSpace.of(Parameter.real("mu", 0.5, 0.8, 0.6, "pre-training strength (linear activation)"));
@@ -65,36 +68,36 @@ final class SimSaddleGrowth {
         double sigma1 = 0.06 * windowLength(16384) / windowLength(d);
         double predicted = gamma0 / model.tau(s, mu);
         double lower = 4 / Math.sqrt(d), alphaMax = 400;
-        double[] cps = SimStats.grid(0, alphaMax, GRID);
+        double[] cps = SampleStats.grid(0, alphaMax, GRID);
         SimSetup setup = new SimSetup(s, mu, gamma, d, 32);
-        List<SimRun> runs = SimParallel.map(seeds, k -> SimCache.run(setup, ctx.subSeed(k), SimStart.warm(0, 2 / Math.sqrt(d)), cps, TOP, alphaMax));
+        List<SimRun> runs = SeedParallel.map(seeds, k -> SgdRuns.run(setup, ctx.subSeed(k), SimStart.warm(0, 2 / Math.sqrt(d)), cps, TOP, alphaMax));
 
         Evidence e = new Evidence().diagnostic("kernels", Kernels.species()).diagnostic("d", d).diagnostic("seeds", seeds)
-                .diagnostic("window", "[" + SimStats.fmt(lower) + ", " + TOP + "]");
+                .diagnostic("window", "[" + Num.fmt(lower) + ", " + TOP + "]");
         double[] slopes = new double[seeds];
         for (int k = 0; k < seeds; k++) {
             SimRun r = runs.get(k);
             if (!r.escaped()) {
                 // Growth far slower than predicted: no rate to fit. NaN observed = infinite gap = FALSIFIED, said plainly.
                 slopes[k] = Double.NaN;
-                e.diagnostic("seed " + k, "|m| never reached " + TOP + " within alpha = " + SimStats.fmt(alphaMax)
-                        + " (last |m| = " + SimStats.fmt(Math.abs(r.lastM())) + "): no growth to fit, counted as NaN (fails)");
+                e.diagnostic("seed " + k, "|m| never reached " + TOP + " within alpha = " + Num.fmt(alphaMax)
+                        + " (last |m| = " + Num.fmt(Math.abs(r.lastM())) + "): no growth to fit, counted as NaN (fails)");
                 continue;
             }
             int[] w = window(r.m(), lower);
             if (w[1] - w[0] < 8) return Evidence.inconclusive("seed " + k + ": only " + (w[1] - w[0]) + " checkpoints in the fit window; cannot fit a rate");
             double[] lnm = Arrays.stream(r.m()).map(m -> Math.log(Math.abs(m))).toArray();
-            SimStats.Line line = SimStats.fit(r.alpha(), lnm, w[0], w[1]);
+            SampleStats.Line line = SampleStats.fit(r.alpha(), lnm, w[0], w[1]);
             slopes[k] = line.slope();
-            e.diagnostic("seed " + k + " fit", line.n() + " points, alpha in [" + SimStats.fmt(r.alpha()[w[0]]) + ", "
-                    + SimStats.fmt(r.alpha()[w[1] - 1]) + "], slope " + SimStats.fmt(line.slope()));
+            e.diagnostic("seed " + k + " fit", line.n() + " points, alpha in [" + Num.fmt(r.alpha()[w[0]]) + ", "
+                    + Num.fmt(r.alpha()[w[1] - 1]) + "], slope " + Num.fmt(line.slope()));
             if (k == 0) addSeries(e, r, lnm, w, line, predicted);
         }
         e.compare(Comparison.relative("mean slope of ln|m| vs alpha over " + seeds + " seeds (prediction gamma0/tau from the model)", predicted,
-                SimStats.mean(slopes), 3 * sigma1 / Math.sqrt(seeds),
-                "3 sigma_1/sqrt(n), sigma_1 = 6% x ln-window(16384)/ln-window(d) = " + SimStats.fmt(sigma1 * 100)
+                SampleStats.mean(slopes), 3 * sigma1 / Math.sqrt(seeds),
+                "3 sigma_1/sqrt(n), sigma_1 = 6% x ln-window(16384)/ln-window(d) = " + Num.fmt(sigma1 * 100)
                         + "%: the spec's ±12% per seed (lora.md §3 P4) read as a 2-sigma band, widened for the shorter window at d = " + d + "; n = " + seeds
-                        + ", observed per-seed spread " + SimStats.fmt(SimStats.sd(slopes) / predicted * 100) + "%"));
+                        + ", observed per-seed spread " + Num.fmt(SampleStats.sd(slopes) / predicted * 100) + "%"));
         e.diagnostic("slopes", Arrays.toString(slopes)).diagnostic("predicted gamma0/tau", predicted);
         return e;
     }
@@ -118,7 +121,7 @@ final class SimSaddleGrowth {
         return new int[] {start, end};
     }
 
-    private static void addSeries(Evidence e, SimRun r, double[] lnm, int[] w, SimStats.Line line, double predicted) {
+    private static void addSeries(Evidence e, SimRun r, double[] lnm, int[] w, SampleStats.Line line, double predicted) {
         int stride = Math.max(1, r.size() / 80);
         int n = (r.size() + stride - 1) / stride;
         double[] x = new double[n], y = new double[n];

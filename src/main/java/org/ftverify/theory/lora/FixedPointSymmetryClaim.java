@@ -1,5 +1,7 @@
 package org.ftverify.theory.lora;
 
+import org.ftverify.core.Num;
+import org.ftverify.evidence.SeedParallel;
 import java.util.Arrays;
 import java.util.List;
 import org.ftverify.core.CheckContext;
@@ -21,11 +23,11 @@ import org.ftverify.simd.Kernels;
  * u·m < 0, R = mu + u m < mu, when A < 0), within C/sqrt(d), C = 3 (6 for He3). (3) The model's He3 ODE end points at
  * mu = 0.2 and 0.1 (gamma0 = 1) match the spec's (0.1833, -0.9252) and (0.0922, -0.9257) to 1e-3.
  */
-final class SimFixedPointSymmetry {
+final class FixedPointSymmetryClaim {
     static final String ID = "lora.fixed-point-symmetry";
     static final double SIGN_AT = 0.3;
 
-    private SimFixedPointSymmetry() {}
+    private FixedPointSymmetryClaim() {}
 
     static Claim claim(LoraTheoryModel model) {
         ParameterSpace space = ParameterSpace.of(
@@ -68,7 +70,7 @@ final class SimFixedPointSymmetry {
         double kappa = model.kappaSlow(s, mu, gamma);
         double after = a > 0 && kappa > 0 ? Math.min(200, Math.max(20, 8 / kappa)) : 300;
         SimSetup setup = new SimSetup(s, mu, gamma, d, 16);
-        List<SeedResult> res = SimParallel.map(seeds, k -> {
+        List<SeedResult> res = SeedParallel.map(seeds, k -> {
             LoraSgd sim = new LoraSgd(setup, ctx.subSeed(k)).startRandom(1.0 / ((double) d * d));
             SimRun r = sim.run(new double[0], SIGN_AT, escapeMax);
             if (!r.escaped()) return new SeedResult(Double.NaN, sim.u(), sim.m(), Double.NaN, Double.NaN, Double.NaN);
@@ -99,11 +101,11 @@ final class SimFixedPointSymmetry {
             uPred[k] = fp[0];
         }
         e.compare(Comparison.atLeast("fraction of seeds with sign(u m) = sign(A(mu)) = " + (int) Math.signum(a) + " at |m| = " + SIGN_AT
-                        + " (" + escaped + " of " + seeds + " escaped within alpha = " + SimStats.fmt(escapeMax) + ")",
+                        + " (" + escaped + " of " + seeds + " escaped within alpha = " + Num.fmt(escapeMax) + ")",
                 (double) agree / seeds, 0.9, 0.1, "spec: >= 90% of seeds (lora.md §3 P11); a seed that never escaped counts as a miss"));
-        e.compare(Comparison.absolute("worst over seeds of max(|u - u_ODE|, |m - m_ODE|) after alpha_esc + " + SimStats.fmt(after)
+        e.compare(Comparison.absolute("worst over seeds of max(|u - u_ODE|, |m - m_ODE|) after alpha_esc + " + Num.fmt(after)
                         + " (model ODE from each seed's escape state, through its fixed-point prediction)",
-                0, escaped == 0 ? Double.NaN : worst, c / Math.sqrt(d), "LLN fluctuations c/sqrt(d), c = " + SimStats.fmt(c) + " (lora.md §3 P1), d = " + d));
+                0, escaped == 0 ? Double.NaN : worst, c / Math.sqrt(d), "LLN fluctuations c/sqrt(d), c = " + Num.fmt(c) + " (lora.md §3 P1), d = " + d));
         spuriousReference(model, e);
         e.diagnostic("end states (u, m, L)", Arrays.toString(res.stream().map(r -> String.format("(%.4f, %.4f, %.2g)", r.uEnd(), r.mEnd(), r.lossEnd())).toArray()));
         e.diagnostic("escape alphas (|m| = 0.3)", Arrays.toString(res.stream().mapToDouble(SeedResult::escape).toArray()));

@@ -1,5 +1,7 @@
 package org.ftverify.theory.lora;
 
+import org.ftverify.core.Num;
+import org.ftverify.evidence.SampleStats;
 import java.util.Arrays;
 import org.ftverify.core.CheckContext;
 import org.ftverify.core.Claim;
@@ -17,11 +19,11 @@ import org.ftverify.simd.Kernels;
  * and the mean escape time of ReLU is about twice the linear one. Common seeds (same v0 and same samples for both
  * activations) cancel most of the ln|m0| lottery in the ratio. d = 2048 (spec) above QUICK; QUICK uses d = 1024.
  */
-final class SimReluHalfSpeed {
+final class ReluHalfSpeedClaim {
     static final String ID = "lora.relu-half-speed";
     static final double THRESHOLD = 0.5, GAMMA = 1;
 
-    private SimReluHalfSpeed() {}
+    private ReluHalfSpeedClaim() {}
 
     static Claim claim(LoraTheoryModel model) {
         ParameterSpace space = ParameterSpace.of(Parameter.real("mu", 0.6, 0.8, 0.6, "pre-training strength (spec: 0.6 and 0.8)"));
@@ -49,18 +51,18 @@ final class SimReluHalfSpeed {
         double predicted = model.tau(Activation.RELU, mu) / model.tau(Activation.LIN, mu);
         double alphaMax = 4000; // >= 10x the predicted ReLU escape at mu = 0.8; model-independent so mutants see the same runs
         SimStart start = SimStart.random(1.0 / ((double) d * d));
-        double[] relu = EscapeRuns.alphas(ctx, 0, seeds, new SimSetup(Activation.RELU, mu, GAMMA, d, 16), start, THRESHOLD, alphaMax);
-        double[] lin = EscapeRuns.alphas(ctx, 0, seeds, new SimSetup(Activation.LIN, mu, GAMMA, d, 16), start, THRESHOLD, alphaMax);
+        double[] relu = SgdRuns.alphas(ctx, 0, seeds, new SimSetup(Activation.RELU, mu, GAMMA, d, 16), start, THRESHOLD, alphaMax);
+        double[] lin = SgdRuns.alphas(ctx, 0, seeds, new SimSetup(Activation.LIN, mu, GAMMA, d, 16), start, THRESHOLD, alphaMax);
         Evidence e = new Evidence().diagnostic("kernels", Kernels.species()).diagnostic("d", d).diagnostic("seeds (common)", seeds);
-        SimSearchPhase.censor(relu, d, alphaMax, e);
-        SimSearchPhase.censor(lin, d, alphaMax, e);
-        double ratio = SimStats.mean(relu) / SimStats.mean(lin);
+        LogSearchPhaseClaim.censor(relu, d, alphaMax, e);
+        LogSearchPhaseClaim.censor(lin, d, alphaMax, e);
+        double ratio = SampleStats.mean(relu) / SampleStats.mean(lin);
         // Finite d: the ratio differs from tau_relu/tau_lin through the O(1) constants c of alpha ~ tau (½ ln d + c),
         // a relative effect ~ c/(½ ln d). At d = 1024 that is ln 2048/ln 1024 = 1.1 times the spec's d = 2048 effect,
         // so the band's half-widths are widened by 1.1 at QUICK.
         double widen = quick ? Math.log(2048) / Math.log(1024) : 1;
         double lo = 1 - 0.2 * widen, hi = 1 + 0.25 * widen;
-        e.compare(Comparison.interval("mean escape alpha ReLU / linear, over tau_relu/tau_lin (model, " + SimStats.fmt(predicted) + ")",
+        e.compare(Comparison.interval("mean escape alpha ReLU / linear, over tau_relu/tau_lin (model, " + Num.fmt(predicted) + ")",
                 ratio / predicted, lo, hi, "spec band [1.6, 2.5] for the prediction 2, i.e. [0.8, 1.25] x prediction (lora.md §3 P6)"
                         + (quick ? "; half-widths x1.1 for d = 1024 instead of 2048 (c/(½ ln d) scaling)" : "")
                         + "; " + seeds + " common seeds, d = " + d));

@@ -1,5 +1,9 @@
 package org.ftverify.theory.lora;
 
+import org.ftverify.core.Num;
+import org.ftverify.evidence.SampleStats;
+import org.ftverify.evidence.RunMemo;
+import org.ftverify.evidence.SeedParallel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,11 +25,11 @@ import org.ftverify.simd.Kernels;
  * = 14.2 within a factor 1.5 (common seeds). (c) late loss decays like exp(-kappa_slow alpha), kappa_slow from the model,
  * fitted on L in [1e-5, 1e-2] at d = 4096, ±10%.
  */
-final class SimPretrainingHurts {
+final class PretrainingHurtsClaim {
     static final String ID = "lora.pretraining-hurts";
     static final double MU_LIMIT = 1 - 1e-4, LOSS_HI = 1e-2, LOSS_LO = 1e-5;
 
-    private SimPretrainingHurts() {}
+    private PretrainingHurtsClaim() {}
 
     static Claim claim(LoraTheoryModel model) {
         ParameterSpace space = ParameterSpace.of(
@@ -85,18 +89,18 @@ final class SimPretrainingHurts {
         double predicted = model.tau(Activation.LIN, 0.9) / model.tau(Activation.LIN, 0.6);
         double alphaMax = 8000; // >= 10x the predicted escape at mu = 0.9; model-independent so mutants see the same runs
         SimStart start = SimStart.random(1.0 / ((double) d * d));
-        double[] hi = EscapeRuns.alphas(ctx, 0, seeds, new SimSetup(Activation.LIN, 0.9, 1, d, 16), start, 0.5, alphaMax);
-        double[] lo = EscapeRuns.alphas(ctx, 0, seeds, new SimSetup(Activation.LIN, 0.6, 1, d, 16), start, 0.5, alphaMax);
-        SimSearchPhase.censor(hi, d, alphaMax, e);
-        SimSearchPhase.censor(lo, d, alphaMax, e);
-        double ratio = SimStats.mean(hi) / SimStats.mean(lo);
+        double[] hi = SgdRuns.alphas(ctx, 0, seeds, new SimSetup(Activation.LIN, 0.9, 1, d, 16), start, 0.5, alphaMax);
+        double[] lo = SgdRuns.alphas(ctx, 0, seeds, new SimSetup(Activation.LIN, 0.6, 1, d, 16), start, 0.5, alphaMax);
+        LogSearchPhaseClaim.censor(hi, d, alphaMax, e);
+        LogSearchPhaseClaim.censor(lo, d, alphaMax, e);
+        double ratio = SampleStats.mean(hi) / SampleStats.mean(lo);
         // Finite d enters the ratio through the O(1) constants of alpha ~ tau(½ ln d + c), i.e. ~ c/(½ ln d) in the log of
         // the ratio; at d = 512 that is ln 2048/ln 512 = 1.22 times the spec's d = 2048 effect, so the factor 1.5 becomes 1.5^1.22.
         double factor = quick ? Math.pow(1.5, Math.log(2048) / Math.log(512)) : 1.5;
-        e.compare(Comparison.interval("(b) log of [mean escape alpha(0.9)/mean escape alpha(0.6)] / [tau(0.9)/tau(0.6) = " + SimStats.fmt(predicted) + " (model)]",
+        e.compare(Comparison.interval("(b) log of [mean escape alpha(0.9)/mean escape alpha(0.6)] / [tau(0.9)/tau(0.6) = " + Num.fmt(predicted) + " (model)]",
                 Math.log(ratio / predicted), -Math.log(factor), Math.log(factor),
-                "spec: within a factor 1.5 either way (lora.md §3 P7b)" + (quick ? ", widened to " + SimStats.fmt(factor) + " for d = 512 (c/(½ ln d) scaling)" : "")
-                        + "; " + seeds + " common seeds, d = " + d + "; observed ratio " + SimStats.fmt(ratio)));
+                "spec: within a factor 1.5 either way (lora.md §3 P7b)" + (quick ? ", widened to " + Num.fmt(factor) + " for d = 512 (c/(½ ln d) scaling)" : "")
+                        + "; " + seeds + " common seeds, d = " + d + "; observed ratio " + Num.fmt(ratio)));
         e.diagnostic("(b) escape alphas mu = 0.9", Arrays.toString(hi)).diagnostic("(b) escape alphas mu = 0.6", Arrays.toString(lo));
     }
 
@@ -105,9 +109,9 @@ final class SimPretrainingHurts {
         int d = 4096, seeds = switch (ctx.level()) { case QUICK -> 1; case STANDARD -> 2; case DEEP -> 4; };
         double predicted = model.kappaSlow(Activation.LIN, mu, gamma);
         SimSetup setup = new SimSetup(Activation.LIN, mu, gamma, d, 16);
-        List<double[][]> runs = SimParallel.map(seeds, k -> {
+        List<double[][]> runs = SeedParallel.map(seeds, k -> {
             long seed = ctx.subSeed(100 + k);
-            return SimCache.memo(new CurveKey(setup, seed), () -> lossCurve(new LoraSgd(setup, seed).startWarm(0.05, 0.2), 400));
+            return RunMemo.get(new CurveKey(setup, seed), () -> lossCurve(new LoraSgd(setup, seed).startWarm(0.05, 0.2), 400));
         });
         double[] rates = new double[seeds];
         for (int k = 0; k < seeds; k++) {
@@ -119,7 +123,7 @@ final class SimPretrainingHurts {
                 continue;
             }
             double[] x = in.stream().mapToDouble(i -> a[i]).toArray(), y = in.stream().mapToDouble(i -> -Math.log(l[i])).toArray();
-            rates[k] = SimStats.fit(x, y).slope();
+            rates[k] = SampleStats.fit(x, y).slope();
             if (k == 0) {
                 e.series(Series.simulation("(c) loss vs alpha", "SGD population loss", "alpha", "L", a, l, null).withLogAxes(false, true));
                 double a0 = x[0], l0 = l[in.get(0)];
@@ -128,8 +132,8 @@ final class SimPretrainingHurts {
                         new double[] {l0, l0 * Math.exp(-predicted * (xs[1] - a0))}).withLogAxes(false, true));
             }
         }
-        e.compare(Comparison.relative("(c) late loss decay rate, mean of " + seeds + " seed(s), mu = " + SimStats.fmt(mu) + ", gamma = " + SimStats.fmt(gamma),
-                predicted, SimStats.mean(rates), 0.10, "spec ±10% for one seed at d = 4096 (lora.md §3 P7c); fit of ln L on L in [1e-5, 1e-2]"));
+        e.compare(Comparison.relative("(c) late loss decay rate, mean of " + seeds + " seed(s), mu = " + Num.fmt(mu) + ", gamma = " + Num.fmt(gamma),
+                predicted, SampleStats.mean(rates), 0.10, "spec ±10% for one seed at d = 4096 (lora.md §3 P7c); fit of ln L on L in [1e-5, 1e-2]"));
         e.diagnostic("(c) fitted rates", Arrays.toString(rates));
     }
 
@@ -141,7 +145,7 @@ final class SimPretrainingHurts {
         List<double[]> pts = new ArrayList<>();
         double chunk = 5;
         for (double from = 0; from < alphaMax; from += chunk) {
-            SimRun r = sim.run(SimStats.grid(from == 0 ? 0 : from + 0.1, from + chunk, 0.1), 2, from + chunk);
+            SimRun r = sim.run(SampleStats.grid(from == 0 ? 0 : from + 0.1, from + chunk, 0.1), 2, from + chunk);
             for (int i = 0; i < r.size(); i++) pts.add(new double[] {r.alpha()[i], r.loss()[i]});
             if (r.size() > 0 && r.loss()[r.size() - 1] < LOSS_LO / 3) break;
         }

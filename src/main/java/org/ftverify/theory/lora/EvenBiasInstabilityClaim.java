@@ -20,14 +20,14 @@ import org.ftverify.ode.Trajectory;
  * own §2.3(3) notes the plateau is unstable in m. The claim therefore integrates the RESTRICTED flow
  * du/dα = (drift of the model at m = 0), dm/dα = 0, and reports the full-ODE dm/dα at the plateau as a diagnostic.
  */
-final class BiasInstabilityClaim {
+final class EvenBiasInstabilityClaim {
     static final double TOL = 1e-6;
     /** Start of the growth run: small enough that the cubic terms (relative O(u²)) are < 1e-12 of the rate. */
     static final double U0_GROW = 1e-8, U_FIT_END = 1e-6;
     static final double U0_DECAY = 1e-4;
     private static final double MU_CRIT = 1 / Math.sqrt(3);
 
-    private BiasInstabilityClaim() {}
+    private EvenBiasInstabilityClaim() {}
 
     static Claim build(LoraTheoryModel model) {
         return Claim.builder("lora.even-bias-instability")

@@ -21,6 +21,7 @@ import org.ftverify.ode.Trajectory;
  * du/dα = (drift of the model at m = 0), dm/dα = 0, and reports the full-ODE dm/dα at the plateau as a diagnostic.
  */
 final class EvenBiasInstabilityClaim {
+    static final String ID = "lora.even-bias-instability";
     static final double TOL = 1e-6;
     /** Start of the growth run: small enough that the cubic terms (relative O(u²)) are < 1e-12 of the rate. */
     static final double U0_GROW = 1e-8, U_FIT_END = 1e-6;
@@ -30,7 +31,7 @@ final class EvenBiasInstabilityClaim {
     private EvenBiasInstabilityClaim() {}
 
     static Claim build(LoraTheoryModel model) {
-        return Claim.builder("lora.even-bias-instability")
+        return Claim.builder(ID)
                 .title("P12 — Even-k bias instability")
                 .statement("For He2 on the line m ≡ 0 the LoRA scale u grows from the saddle at rate γ₀(1−3μ²)/2 to the bias "
                         + "plateau √(1/3 − μ²) when μ < 1/√3, and decays at that (negative) rate when μ > 1/√3.")
@@ -44,6 +45,9 @@ final class EvenBiasInstabilityClaim {
                         so the check integrates the restricted flow, as the spec's "on the invariant line m ≡ 0" requires; the
                         full-ODE dm/dα at the plateau is recorded as a diagnostic.
                         """)
+                .cites("lora-p12")
+                .uses("he2-plateau", "he2-m-drift", "he2-sign-change")
+                .reads("B", "drift", "he2 bias plateau")
                 .provenance("derived (not run by the spec author beyond the He2 plateau observed in SGD at mu = 0.1)")
                 .space(ParameterSpace.of(
                                 Parameter.real("mu", 0, 0.95, 0.3, "pre-training strength"),

@@ -46,6 +46,9 @@ final class FixedPointSymmetryClaim {
                         Pass: the sign rule in >= 90% of seeds; each seed's end state within c/sqrt(d) (c = 3, He3 6) of the model's ODE run
                         from its escape state; the He3 ODE end points at mu = 0.2, 0.1 equal to (0.1833, -0.9252), (0.0922, -0.9257) within 1e-3.
                         """)
+                .cites("lora-p11")
+                .uses("saddle-jacobian", "eigenvalues")
+                .reads("A", "tau", "kappa_slow", "drift", "fixed point")
                 .provenance("derived (sign rule not run by the spec author; He3 end points validated against the ODE)")
                 .space(space)
                 .tries(2, 4, 8)

@@ -53,6 +53,9 @@ final class LogSearchPhaseClaim {
                         * Random start (v0 uniform, u0 = 1/d^2), d = 1024 (and 2048 above QUICK): mean escape alpha in
                           [0.6, 1.5] (tau/gamma0)(½ ln d).
                         """)
+                .cites("lora-p5")
+                .uses("eigenvalues", "tau-linear")
+                .reads("tau")
                 .provenance("code + derived, validated")
                 .space(space)
                 .tries(2, 3, 6)

@@ -46,6 +46,9 @@ final class NoisePlateauClaim {
                         d = 2048, B = 1, warm start (0.05, 0.2), alpha <= 60, time average over alpha in [40, 60], tolerance 3/sqrt(d).
                         Control mu = 0.5, gamma = 4: m -> 1 within 1e-3. He2, mu = 0.1, gamma0 = 1: the ODE fixed point (0.8633, 0.9269), within 0.02.
                         """)
+                .cites("lora-p9")
+                .uses("linear-ode", "noise-plateau", "noise-plateau-check")
+                .reads("linear noise plateau", "drift", "noise term", "loss")
                 .provenance("derived, validated")
                 .space(space)
                 .tries(3, 6, 12)

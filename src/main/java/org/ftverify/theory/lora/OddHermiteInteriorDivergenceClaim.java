@@ -43,6 +43,9 @@ final class OddHermiteInteriorDivergenceClaim {
                         gamma0 = 1, d = 1024, B = 16, 6 seeds, random start; pass: >= 5/6 seeds per category, mean escape alpha in
                         [0.6, 1.5] x prediction.
                         """)
+                .cites("lora-p8")
+                .uses("roots-of-a", "roots-check", "eigenvalues")
+                .reads("tau")
                 .provenance("derived, validated")
                 .space(space)
                 .tries(2, 4, 8)

@@ -52,6 +52,9 @@ final class OdeTracksSgdClaim {
                         Pass: symja:[Max(Abs(uSGD - uODE), Abs(mSGD - mODE)) <= c/Sqrt(d)] with c = 3 (6 for He3) for every seed;
                         at STANDARD/DEEP also gap(d) <= 0.7 gap(d/4).
                         """)
+                .cites("lora-p1")
+                .uses("two-gaussians", "gradients", "gradient-identities", "psi", "linear-ode")
+                .reads("drift")
                 .provenance("derived, validated")
                 .space(space)
                 .tries(3, 6, 12)

@@ -16,13 +16,14 @@ import org.ftverify.simd.Kernels;
  * of ½(σ(w·x) − σ(ω*·x))² at d = 64 and against 2-D quadrature (lora.md §2.2, §3 P10).
  */
 final class PopulationLossClaim {
+    static final String ID = "lora.population-loss";
     static final int DIM = 64;
     private static final int BLOCK = 1024;
 
     private PopulationLossClaim() {}
 
     static Claim build(LoraTheoryModel model) {
-        return Claim.builder("lora.population-loss")
+        return Claim.builder(ID)
                 .title("P10 — Population loss formulas")
                 .statement("The closed forms of the population loss L(u, m) for lin, He2, He3 and erf agree with a Monte-Carlo "
                         + "average of ½(σ(w·x) − σ(ω*·x))² at d = 64 within 4 standard errors, and with 2-D quadrature to 1e-10.")
@@ -38,6 +39,9 @@ final class PopulationLossClaim {
                         symja:[L == 3/2*(5*mu^6 - 6*mu^4 - 4*mu^3 + 3*mu^2 + 2)] (He3).
                         Monte Carlo: x ~ N(0, I_64), ω* = e₁, v = m e₁ + √(1−m²) e₂, w = μω* + u v.
                         """)
+                .cites("lora-p10")
+                .uses("loss-he123", "loss-he1", "loss-he2", "loss-he3", "loss-general")
+                .reads("loss")
                 .provenance("derived, validated (lin, He2 by SymPy; erf by the Saad–Solla integral)")
                 .space(ParameterSpace.of(
                         Parameter.choice("activation", List.of("lin", "he2", "he3", "erf"), "sigma = sigma*"),

@@ -49,6 +49,9 @@ final class PretrainingHurtsClaim {
                         (c) Linear, warm start: the population loss of the SGD state decays like exp(-kappaSlow alpha) with
                         symja:[kappaSlow == gamma*(1 - mu)^2*(2 - gamma*(1 - mu)^2)]; fit of ln L on L in [1e-5, 1e-2], d = 4096, ±10%.
                         """)
+                .cites("lora-p7")
+                .uses("limit-strong-pretraining", "limit-check", "erf-strong-pretraining", "late-rate", "late-rate-check")
+                .reads("tau", "kappa_slow")
                 .provenance("derived, validated ((a) CAS/quadrature; (b), (c) simulation)")
                 .space(space)
                 .tries(2, 4, 8)

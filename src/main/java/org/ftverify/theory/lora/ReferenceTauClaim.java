@@ -11,6 +11,7 @@ import org.ftverify.core.Series;
 
 /** P3 — the model's τ(μ) reproduces the spec's reference table and the authors' stored values (lora.md §2.4). */
 final class ReferenceTauClaim {
+    static final String ID = "lora.reference-tau";
     static final double[] TABLE_MU = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95};
     static final List<String> ACTIVATIONS = List.of("lin", "relu", "erf", "tanh", "sigmoid", "he2", "he3", "he4", "he5", "he6");
     /** lora.md §2.4 "Reference τ(μ) table", rows in the order of {@link #ACTIVATIONS}. */
@@ -40,7 +41,7 @@ final class ReferenceTauClaim {
     private ReferenceTauClaim() {}
 
     static Claim build(LoraTheoryModel model) {
-        return Claim.builder("lora.reference-tau")
+        return Claim.builder(ID)
                 .title("P3 — Reference τ values")
                 .statement("The escape time τ(μ) = 1/λ₊ computed by quadrature of the direct A, B formulas reproduces the "
                         + "reference table of lora.md §2.4 and the authors' stored values to 0.5%.")
@@ -53,6 +54,9 @@ final class ReferenceTauClaim {
                         Every try compares one activation's row of the table (μ = 0.1 … 0.95) and the authors' stored values
                         for that activation. ReLU uses the exact A = (1−μ)/2, B = −1/2, so τ_ReLU = 2 τ_lin.
                         """)
+                .cites("lora-p3")
+                .uses("saddle-coefficients", "tau-forms", "tau-table", "erf-saddle")
+                .reads("tau")
                 .provenance("derived, validated (table); code (authors' stored values)")
                 .space(ParameterSpace.of(Parameter.choice("activation", ACTIVATIONS, "student = teacher activation")))
                 .check((p, ctx) -> check(model, p.choice("activation")))

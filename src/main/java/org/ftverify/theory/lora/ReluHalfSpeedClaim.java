@@ -36,6 +36,9 @@ final class ReluHalfSpeedClaim {
                         Simulation: gamma = 1, B = 16, random start u0 = 1/d^2, threshold |m| = 0.5, 8 common seeds. Pass: the ratio of
                         mean escape alphas lies in [0.8, 1.25] x tau_relu/tau_lin (the spec's [1.6, 2.5] around 2).
                         """)
+                .cites("lora-p6")
+                .uses("eigenvalues", "tau-linear")
+                .reads("tau")
                 .provenance("derived, validated")
                 .space(space)
                 .tries(2, 3, 6)

@@ -52,6 +52,9 @@ final class SaddleGrowthRateClaim {
                         ±12% per seed read as a 2-sigma band at d = 16384 (sigma_1 = 6%) and scaled by the window length
                         ln(0.08 sqrt(d)/4) at smaller d.
                         """)
+                .cites("lora-p4")
+                .uses("saddle-jacobian", "eigenvalues", "tau-linear")
+                .reads("tau")
                 .provenance("derived, validated")
                 .space(space)
                 .tries(1, 3, 6)

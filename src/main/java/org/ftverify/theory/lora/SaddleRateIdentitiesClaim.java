@@ -16,6 +16,7 @@ import org.hipparchus.exception.MathIllegalArgumentException;
  * (He3) and 0.42531 (He5), and the erf closed forms match quadrature.
  */
 final class SaddleRateIdentitiesClaim {
+    static final String ID = "lora.saddle-rate-identities";
     static final double IDENTITY_TOL = 1e-10;
     static final double MU_STAR_HE3 = 0.32072, MU_STAR_HE5 = 0.42531, ROOT_TOL = 1e-5;
     /** Lower end of μ: the series form divides by μ^{2k+2}; at μ ≥ 0.05 its rounding stays < 1e-11 (SaddleIdentityClaimTest). */
@@ -24,7 +25,7 @@ final class SaddleRateIdentitiesClaim {
     private SaddleRateIdentitiesClaim() {}
 
     static Claim build(LoraTheoryModel model) {
-        return Claim.builder("lora.saddle-rate-identities")
+        return Claim.builder(ID)
                 .title("P2 — Saddle-rate identities")
                 .statement("For σ = σ* = He_k the authors' Hermite-series saddle rates equal the direct Gaussian forms and the "
                         + "Symja-derived closed forms; τ_lin(0) is the golden ratio, A vanishes at μ* = 0.32072 (He3) and 0.42531 "
@@ -42,6 +43,9 @@ final class SaddleRateIdentitiesClaim {
                         symja:[A == Sqrt(2)/Pi/(mu^2 + 1/2)*((mu^2 + 3/2)^(-1/2) - mu*(2*mu^2 + 1/2)^(-1/2))] and
                         symja:[B == -4/Pi/Sqrt(1 + 4*mu^2) - 2*mu*A] against quadrature.
                         """)
+                .cites("lora-p2")
+                .uses("saddle-coefficients", "saddle-vs-spec", "saddle-jacobian", "eigenvalues", "tau-forms", "tau-linear", "roots-of-a", "roots-check", "erf-saddle", "erf-saddle-check")
+                .reads("A", "B", "tau")
                 .provenance("code (series form), derived by SymPy and re-derived by Symja (closed forms), derived (erf, roots)")
                 .space(ParameterSpace.of(
                         Parameter.integer("k", 1, 6, 3, false, "Hermite order of sigma = sigma* = He_k"),

@@ -151,8 +151,8 @@ class LoraDriftTest {
     void noiseFactorScalesOnlyTheNoiseTerm() {
         double[] exact = new double[2], none = new double[2], doubled = new double[2];
         model.drift(Activation.LIN, 0.5, 2, 0.3, 0.4, exact);
-        model.withNoiseFactor(0).drift(Activation.LIN, 0.5, 2, 0.3, 0.4, none);
-        model.withNoiseFactor(2).drift(Activation.LIN, 0.5, 2, 0.3, 0.4, doubled);
+        model.with(Knob.NOISE_FACTOR, 0).drift(Activation.LIN, 0.5, 2, 0.3, 0.4, none);
+        model.with(Knob.NOISE_FACTOR, 2).drift(Activation.LIN, 0.5, 2, 0.3, 0.4, doubled);
         // lin: noise term = (gamma^2/2) u^2 m Psi with Psi = 2L
         double psi = 0.25 + 0.09 - 2 * 0.5 * 0.3 * 0.4;
         double noise = 0.5 * 4 * 0.09 * 0.4 * psi;

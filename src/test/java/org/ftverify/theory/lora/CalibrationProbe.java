@@ -26,3 +26,34 @@ class CalibrationProbe {
         }
     }
 }
+class GrowthProbe {
+    @org.junit.jupiter.api.Test
+    void p4() {
+        for (double mu : new double[] {0.6, 0.8, 0.5}) for (int d : new int[] {2048}) for (double m0 : new double[] {0.02, 0.04}) {
+            double a = 1 - mu, lp = (-1 + Math.sqrt(1 + 4 * a * a)) / 2, u0 = m0 * lp / a; // eigenvector (lambda+, A) scaled to m0
+            int seeds = 12;
+            double top = m0 == 0.02 ? 0.15 : 0.2;
+            double pred = 1 / SaddleRates.tauLinear(mu);
+            double alphaMax = Math.log(top / m0) / pred * 1.3;
+            double[] cps = org.ftverify.evidence.SampleStats.grid(0, alphaMax, alphaMax / 200);
+            SimSetup setup = new SimSetup(Activation.LIN, mu, 1, d, 32);
+            double[][] ms = new double[seeds][];
+            double[] slopes = new double[seeds];
+            for (int k = 0; k < seeds; k++) {
+                SimRun r = new LoraSgd(setup, 1000 + k).startWarm(u0, m0).run(cps, 2, alphaMax);
+                ms[k] = r.m();
+            }
+            int n = cps.length;
+            double[] mean = new double[n], lnm = new double[n];
+            for (int i = 0; i < n; i++) { for (int k = 0; k < seeds; k++) mean[i] += ms[k][i] / seeds; lnm[i] = Math.log(mean[i]); }
+            int end = 0; while (end < n && mean[end] < top) end++;
+            var line = org.ftverify.evidence.SampleStats.fit(cps, lnm, 0, end);
+            for (int k = 0; k < seeds; k++) {
+                double[] l = new double[n]; for (int i = 0; i < n; i++) l[i] = Math.log(Math.abs(ms[k][i]));
+                slopes[k] = org.ftverify.evidence.SampleStats.fit(cps, l, 0, end).slope() / pred - 1;
+            }
+            System.out.printf("P4CAL mu=%.1f d=%d m0=%.3f meanfit rel err %.4f; per-seed rel err mean %.4f sd %.4f%n", mu, d, m0,
+                    line.slope() / pred - 1, org.ftverify.evidence.SampleStats.mean(slopes), org.ftverify.evidence.SampleStats.sd(slopes));
+        }
+    }
+}

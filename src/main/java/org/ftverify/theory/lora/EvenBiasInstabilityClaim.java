@@ -12,12 +12,12 @@ import org.ftverify.ode.OdeSolver;
 import org.ftverify.ode.Trajectory;
 
 /**
- * P12 — even-k bias instability at the saddle (lora.md §2.3(3), §2.5, §3 P12), ODE only: He2 restricted to m ≡ 0.
+ * P12 — even-k bias instability at the saddle (theory page, lora-fixed-points, lora-saddle, lora-p12, ODE only: He2 restricted to m ≡ 0.
  * For μ < 1/√3, u grows from 0 at rate γ₀(1−3μ²)/2 and settles at √(1/3 − μ²); for μ > 1/√3, u decays.
  *
  * <p>Spec caveat found while building this claim: m = 0 is invariant under the full ODE only at μ = 0. For μ > 0,
  * dm/dα = −γ(1−m²)∂_m L = γ·6μu(1 − Q) at m = 0 (He2 raw), which is 4γμu* ≠ 0 on the plateau (Q = 1/3); the spec's
- * own §2.3(3) notes the plateau is unstable in m. The claim therefore integrates the RESTRICTED flow
+ * own lora-fixed-points notes the plateau is unstable in m. The claim therefore integrates the RESTRICTED flow
  * du/dα = (drift of the model at m = 0), dm/dα = 0, and reports the full-ODE dm/dα at the plateau as a diagnostic.
  */
 final class EvenBiasInstabilityClaim {
@@ -73,8 +73,8 @@ final class EvenBiasInstabilityClaim {
             double rate = Math.log(tr.at(growth)[0] / U0_GROW) / growth;
             double[] end = tr.at(alphaMax);
             e.compare(Comparison.relative("growth rate on m = 0", predictedRate, rate, TOL,
-                    "lora.md §3 P12: ODE check to 1e-6 (relative); cubic corrections O(u^2) <= 1e-12, DP853 tolerance 1e-10"));
-            e.compare(Comparison.absolute("u plateau", plateau[0], end[0], TOL, "lora.md §3 P12: ODE check to 1e-6; "
+                    "theory page, lora-p12: ODE check to 1e-6 (relative); cubic corrections O(u^2) <= 1e-12, DP853 tolerance 1e-10"));
+            e.compare(Comparison.absolute("u plateau", plateau[0], end[0], TOL, "theory page, lora-p12: ODE check to 1e-6; "
                     + "run length chosen so the relaxation residual is ~e^-25 * u*/2 < 1e-11"));
             e.compare(Comparison.absolute("m plateau", plateau[1], end[1], TOL, "restricted flow: m stays 0 exactly"));
             double[] full = new double[2];
@@ -89,8 +89,8 @@ final class EvenBiasInstabilityClaim {
             double fitEnd = Math.log(100) / -predictedRate; // down to 1e-6: cubic corrections relative O(u0²) = 1e-8
             double rate = Math.log(tr.at(fitEnd)[0] / U0_DECAY) / fitEnd;
             e.compare(Comparison.relative("decay rate on m = 0", predictedRate, rate, TOL,
-                    "lora.md §3 P12: ODE check to 1e-6 (relative); cubic corrections O(u0^2) = 1e-8"));
-            e.compare(Comparison.absolute("u decays to 0", 0, tr.at(alphaMax)[0], TOL, "lora.md §3 P12: u decays for mu > 1/sqrt(3)"));
+                    "theory page, lora-p12: ODE check to 1e-6 (relative); cubic corrections O(u0^2) = 1e-8"));
+            e.compare(Comparison.absolute("u decays to 0", 0, tr.at(alphaMax)[0], TOL, "theory page, lora-p12: u decays for mu > 1/sqrt(3)"));
             e.series(curve(tr, alphaMax, "u(alpha) on m = 0, mu = " + round(mu)).withLogAxes(false, true));
         }
         return e;

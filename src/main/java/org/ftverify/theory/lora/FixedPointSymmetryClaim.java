@@ -16,7 +16,7 @@ import org.ftverify.ode.Trajectory;
 import org.ftverify.simd.Kernels;
 
 /**
- * P11 (lora.md §3, §2.3, §2.5): the escape direction and the end point.
+ * P11 (theory page, lora-claims, lora-fixed-points, lora-saddle): the escape direction and the end point.
  * (1) On the unstable eigenvector (lambda+, A) of the saddle, sign(u·m) = sign(A(mu)): at |m| = 0.3 this holds in
  * >= 90% of seeds (random start). (2) After escape each seed ends where the model's ODE, started from that seed's own
  * escape state, ends (the global minimum (±(1-mu), ±1) with u·m > 0 when A > 0; the He3 "un-learning" point with
@@ -33,7 +33,7 @@ final class FixedPointSymmetryClaim {
         ParameterSpace space = ParameterSpace.of(
                         Parameter.choice("activation", List.of("lin", "he2", "he3"), "student = teacher activation"),
                         Parameter.real("mu", 0.1, 0.8, 0.5, "pre-training strength"))
-                .constrained("He2 at mu >= 0.3 (lora.md §3 P11)", p -> !p.choice("activation").equals("he2") || p.real("mu") >= 0.3)
+                .constrained("He2 at mu >= 0.3 (theory page, lora-p11", p -> !p.choice("activation").equals("he2") || p.real("mu") >= 0.3)
                 .constrained("He3 at mu >= 0.5 (A > 0) or mu <= 0.25 (A < 0, away from mu* = 0.3207)",
                         p -> !p.choice("activation").equals("he3") || p.real("mu") >= 0.5 || p.real("mu") <= 0.25);
         return Claim.builder(ID)
@@ -105,10 +105,10 @@ final class FixedPointSymmetryClaim {
         }
         e.compare(Comparison.atLeast("fraction of seeds with sign(u m) = sign(A(mu)) = " + (int) Math.signum(a) + " at |m| = " + SIGN_AT
                         + " (" + escaped + " of " + seeds + " escaped within alpha = " + Num.fmt(escapeMax) + ")",
-                (double) agree / seeds, 0.9, 0.1, "spec: >= 90% of seeds (lora.md §3 P11); a seed that never escaped counts as a miss"));
+                (double) agree / seeds, 0.9, 0.1, "spec: >= 90% of seeds (theory page, lora-p11; a seed that never escaped counts as a miss"));
         e.compare(Comparison.absolute("worst over seeds of max(|u - u_ODE|, |m - m_ODE|) after alpha_esc + " + Num.fmt(after)
                         + " (model ODE from each seed's escape state, through its fixed-point prediction)",
-                0, escaped == 0 ? Double.NaN : worst, c / Math.sqrt(d), "LLN fluctuations c/sqrt(d), c = " + Num.fmt(c) + " (lora.md §3 P1), d = " + d));
+                0, escaped == 0 ? Double.NaN : worst, c / Math.sqrt(d), "LLN fluctuations c/sqrt(d), c = " + Num.fmt(c) + " (theory page, lora-p1, d = " + d));
         spuriousReference(model, e);
         e.diagnostic("end states (u, m, L)", Arrays.toString(res.stream().map(r -> String.format("(%.4f, %.4f, %.2g)", r.uEnd(), r.mEnd(), r.lossEnd())).toArray()));
         e.diagnostic("escape alphas (|m| = 0.3)", Arrays.toString(res.stream().mapToDouble(SeedResult::escape).toArray()));
@@ -117,15 +117,15 @@ final class FixedPointSymmetryClaim {
         return e;
     }
 
-    /** lora.md §2.3(5): He3, gamma0 = 1, the ODE's un-learning end points at mu = 0.2 and 0.1. */
+    /** theory page, lora-fixed-points: He3, gamma0 = 1, the ODE's un-learning end points at mu = 0.2 and 0.1. */
     private static void spuriousReference(LoraTheoryModel model, Evidence e) {
         double[][] ref = {{0.2, 0.1833, -0.9252}, {0.1, 0.0922, -0.9257}};
         for (double[] r : ref) {
             Trajectory ode = model.integrate(Activation.HE3, r[0], 1.0 / Activation.HE3.lrNormalisation(), 0.02, -0.05, 20_000, List.of());
             double[] fp = model.predictedFixedPoint(ode.at(20_000));
             e.compare(Comparison.absolute("He3 ODE end point m at mu = " + r[0] + " (model, from (0.02, -0.05), alpha = 2e4)", r[2], fp[1], 1e-3,
-                    "spec value to 1e-3 (lora.md §2.3(5), §3 P11); the spec quotes 4 digits"));
-            e.compare(Comparison.absolute("He3 ODE end point u at mu = " + r[0] + " (model)", r[1], fp[0], 1e-3, "spec value to 1e-3 (lora.md §2.3(5))"));
+                    "spec value to 1e-3 (theory page, lora-fixed-points, lora-p11; the spec quotes 4 digits"));
+            e.compare(Comparison.absolute("He3 ODE end point u at mu = " + r[0] + " (model)", r[1], fp[0], 1e-3, "spec value to 1e-3 (theory page, lora-fixed-points)"));
         }
     }
 

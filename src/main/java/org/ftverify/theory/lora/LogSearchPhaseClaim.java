@@ -16,7 +16,7 @@ import org.ftverify.core.Series;
 import org.ftverify.simd.Kernels;
 
 /**
- * P5 (lora.md §3, §2.6): the search phase lasts alpha_esc ~ (tau/gamma0)(½ ln d + c), threshold |m| = 0.5, B = 16.
+ * P5 (theory page, lora-claims, lora-p5): the search phase lasts alpha_esc ~ (tau/gamma0)(½ ln d + c), threshold |m| = 0.5, B = 16.
  *
  * <p>Two protocols. (1) The spec's random start (v0 uniform, u0 = 1/d²): its escape time carries the lottery of
  * ln|initial projection|, whose spread is ~1.1 tau/gamma0 per seed (measured: sd 6-8 for lin mu = 0.6 against a
@@ -45,7 +45,7 @@ final class LogSearchPhaseClaim {
                 .title("P5 — Logarithmic search phase")
                 .statement("The time to escape the pre-trained saddle grows like (tau(mu)/gamma0)·½ ln d: the slope of the mean escape alpha against ln d is tau/(2 gamma0).")
                 .asciidoc("""
-                        Escape alpha = first alpha with |m| >= 0.5, gamma0 = 1, B = 16 (lora.md §2.6):
+                        Escape alpha = first alpha with |m| >= 0.5, gamma0 = 1, B = 16 (theory page, lora-p5):
                         symja:[alphaEsc == tau/gamma0*(Log(d)/2 + c)].
 
                         * Slope of the mean escape alpha against ln d, d = 512..4096, deterministic start
@@ -90,7 +90,7 @@ final class LogSearchPhaseClaim {
         }
         SampleStats.Line line = SampleStats.fit(lnd, means);
         e.compare(Comparison.relative("slope of mean escape alpha vs ln d (deterministic start m0 = 4/sqrt(d))", slopePred, line.slope(), 0.30,
-                "spec tolerance ±30% (lora.md §3 P5); fitted over d = " + dims[0] + ".." + dims[dims.length - 1] + " with " + seeds
+                "spec tolerance ±30% (theory page, lora-p5; fitted over d = " + dims[0] + ".." + dims[dims.length - 1] + " with " + seeds
                         + " seeds per d; standard error of the fitted slope " + Num.fmt(line.slopeSe())));
         e.series(Series.simulation("escape alpha vs ln d", "SGD, m0 = 4/sqrt(d)", "ln d", "escape alpha", lnd, means, ses));
         double xm = SampleStats.mean(lnd), ym = SampleStats.mean(means);
@@ -109,7 +109,7 @@ final class LogSearchPhaseClaim {
             rs[j] = SampleStats.se(a);
             pred[j] = tau / GAMMA0 * 0.5 * Math.log(d);
             e.compare(Comparison.interval("random start: mean escape alpha / ((tau/gamma0) ½ ln d), d = " + d + ", " + randomSeeds + " seeds",
-                    rm[j] / pred[j], 0.6, 1.5, "spec band [0.6, 1.5] (lora.md §3 P5) for the O(1) constant c; seed spread sd "
+                    rm[j] / pred[j], 0.6, 1.5, "spec band [0.6, 1.5] (theory page, lora-p5 for the O(1) constant c; seed spread sd "
                             + Num.fmt(SampleStats.sd(a)) + " gives a standard error " + Num.fmt(rs[j] / pred[j]) + " on this ratio"));
             e.diagnostic("random-start escape alphas d = " + d, Arrays.toString(a));
         }

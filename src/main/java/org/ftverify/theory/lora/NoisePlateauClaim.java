@@ -18,7 +18,7 @@ import org.ftverify.ode.Trajectory;
 import org.ftverify.simd.Kernels;
 
 /**
- * P9 (lora.md §3, §2.3(4)): the (gamma²/2) u² m Psi term of dm/dalpha makes the optimum m = 1 unstable when
+ * P9 (theory page, lora-claims, lora-fixed-points): the (gamma²/2) u² m Psi term of dm/dalpha makes the optimum m = 1 unstable when
  * gamma(1-mu)² > 2, and SGD then settles at m_inf = sqrt(2/(gamma(1-mu)²)), u_inf = (1-mu) m_inf, L_inf = ½(1-mu)²(1-m_inf²).
  * Linear, d = 2048, B = 1, warm start (0.05, 0.2), alpha <= 60; the time average over the last 20 alpha must lie within
  * 3/sqrt(d) of (a) the model's closed-form plateau and (b) the model's ODE over the same window (the latter is what a
@@ -41,7 +41,7 @@ final class NoisePlateauClaim {
                 .title("P9 — Noise-induced plateau")
                 .statement("For gamma(1-mu)^2 > 2 the SGD-noise term destabilises the optimum and linear LoRA SGD settles at the plateau m = sqrt(2/(gamma(1-mu)^2)) with u = (1-mu) m; below the threshold it converges to m = 1.")
                 .asciidoc("""
-                        Fixed point of du/dalpha = gamma((1-mu)m - u), dm/dalpha = gamma(1-mu)u(1-m^2) - (gamma^2/2)u^2 m (2L) (lora.md §2.2, §2.3(4)):
+                        Fixed point of du/dalpha = gamma((1-mu)m - u), dm/dalpha = gamma(1-mu)u(1-m^2) - (gamma^2/2)u^2 m (2L) (theory page, lora-loss, lora-fixed-points):
                         symja:[mInf == Sqrt(2/(gamma*(1 - mu)^2))], uInf = (1 - mu) mInf, symja:[LInf == (1 - mu)^2*(1 - mInf^2)/2].
                         d = 2048, B = 1, warm start (0.05, 0.2), alpha <= 60, time average over alpha in [40, 60], tolerance 3/sqrt(d).
                         Control mu = 0.5, gamma = 4: m -> 1 within 1e-3. He2, mu = 0.1, gamma0 = 1: the ODE fixed point (0.8633, 0.9269), within 0.02.
@@ -75,7 +75,7 @@ final class NoisePlateauClaim {
         Evidence e = new Evidence().diagnostic("kernels", Kernels.species()).diagnostic("seeds per case", seeds + " (He2: " + 2 * seeds + ")").diagnostic("d", D);
         double[] avg = average(runs, 0, seeds, window.length);
         double[] fp = model.linearNoisePlateau(mu, gamma);
-        String den = "3/sqrt(d), d = " + D + " (lora.md §3 P9: time average over the last 20 alpha)";
+        String den = "3/sqrt(d), d = " + D + " (theory page, lora-p9: time average over the last 20 alpha)";
         e.compare(Comparison.absolute("plateau m, SGD time average vs sqrt(2/(gamma(1-mu)^2)) (model)", fp[1], avg[1], tol, den));
         e.compare(Comparison.absolute("plateau u, SGD time average vs (1-mu) m_inf (model)", fp[0], avg[0], tol, den));
         double lInf = model.loss(Activation.LIN, mu, fp[0], fp[1]);
@@ -89,14 +89,14 @@ final class NoisePlateauClaim {
         Trajectory cOde = model.integrate(Activation.LIN, 0.5, 4, U0, M0, HORIZON, List.of());
         double[] cFixed = model.predictedFixedPoint(cOde.at(HORIZON));
         e.compare(Comparison.absolute("control mu = 0.5, gamma = 4 (gamma(1-mu)^2 = 1 < 2): SGD m time average vs the model's ODE fixed point",
-                cFixed[1], cAvg[1], 1e-3, "spec: m -> 1 within 1e-3 (lora.md §3 P9); noise vanishes at the optimum (Psi = 0), so no 1/sqrt(d) floor"));
+                cFixed[1], cAvg[1], 1e-3, "spec: m -> 1 within 1e-3 (theory page, lora-p9; noise vanishes at the optimum (Psi = 0), so no 1/sqrt(d) floor"));
 
         double[] hAvg = average(runs, 2 * seeds, 2 * seeds + he2Seeds, window.length);
         Trajectory hOde = model.integrate(Activation.HE2, 0.1, 1.0 / Activation.HE2.lrNormalisation(), U0, M0, 200, List.of());
         double[] hFixed = model.predictedFixedPoint(hOde.at(200));
         requireSettled(model, hFixed, hOde.at(200));
-        e.compare(Comparison.absolute("He2 mu = 0.1, gamma0 = 1: SGD m time average vs the model's ODE fixed point", hFixed[1], hAvg[1], 0.02, "spec: within 0.02 (lora.md §3 P9)"));
-        e.compare(Comparison.absolute("He2 mu = 0.1, gamma0 = 1: SGD u time average vs the model's ODE fixed point", hFixed[0], hAvg[0], 0.02, "spec: within 0.02 (lora.md §3 P9)"));
+        e.compare(Comparison.absolute("He2 mu = 0.1, gamma0 = 1: SGD m time average vs the model's ODE fixed point", hFixed[1], hAvg[1], 0.02, "spec: within 0.02 (theory page, lora-p9"));
+        e.compare(Comparison.absolute("He2 mu = 0.1, gamma0 = 1: SGD u time average vs the model's ODE fixed point", hFixed[0], hAvg[0], 0.02, "spec: within 0.02 (theory page, lora-p9"));
         e.diagnostic("He2 loss: SGD time average / model at the fixed point", Num.fmt(hAvg[2]) + " / " + Num.fmt(model.loss(Activation.HE2, 0.1, hFixed[0], Math.max(-1, Math.min(1, hFixed[1])))));
         e.diagnostic("control loss (SGD time average)", cAvg[2]);
         return e;

@@ -15,7 +15,7 @@ import org.ftverify.core.Series;
 import org.ftverify.simd.Kernels;
 
 /**
- * P8 (lora.md §3, §2.5): for He3, A(mu) vanishes at mu* = 0.3207, so tau diverges there and SGD does not escape the
+ * P8 (theory page, lora-claims, lora-saddle): for He3, A(mu) vanishes at mu* = 0.3207, so tau diverges there and SGD does not escape the
  * pre-trained saddle near mu*, while it escapes quickly at mu = 0.5-0.75. The model decides each category: a point is
  * predicted "no escape" when even the low edge of the spec's band, 0.6 (tau/gamma0)(½ ln d), lies beyond alpha_max = 400.
  * He3, gamma0 = 1, d = 1024, B = 16, random start u0 = 1/d², threshold |m| = 0.5, 6 seeds (12 at DEEP);
@@ -38,7 +38,7 @@ final class OddHermiteInteriorDivergenceClaim {
                 .statement("For He3, the escape time diverges at the interior root mu* = 0.3207 of A(mu): SGD stays at the pre-trained saddle near mu* but escapes quickly further from it.")
                 .asciidoc("""
                         He3 normalised: symja:[A == mu*(1 - mu)*(5*mu^3 + 5*mu^2 + mu - 1)/2] vanishes at mu* = 0.32072, so
-                        tau = 1/lambda+ diverges there and the line u = 0 becomes a line of fixed points (lora.md §2.5).
+                        tau = 1/lambda+ diverges there and the line u = 0 becomes a line of fixed points (theory page, lora-saddle).
                         Predicted escape alpha (tau/gamma0)(½ ln d); "no escape" is predicted when 0.6 times it exceeds alpha_max = 400.
                         gamma0 = 1, d = 1024, B = 16, 6 seeds, random start; pass: >= 5/6 seeds per category, mean escape alpha in
                         [0.6, 1.5] x prediction.
@@ -74,14 +74,14 @@ final class OddHermiteInteriorDivergenceClaim {
         String where = "mu = " + Num.fmt(mu) + " (tau = " + Num.fmt(tau) + ", predicted escape alpha " + Num.fmt(predicted) + ")";
         if (noEscape) {
             e.compare(Comparison.atLeast("seeds still at the saddle (|m| < 0.5) at alpha = 400, " + where, stayed, need, 1,
-                    "prediction: no escape, since 0.6 x predicted > 400; spec: at least 5/6 of the seeds (lora.md §3 P8)"));
+                    "prediction: no escape, since 0.6 x predicted > 400; spec: at least 5/6 of the seeds (theory page, lora-p8"));
         } else {
             e.compare(Comparison.atLeast("seeds escaped by alpha = 400, " + where, escaped, need, 1,
-                    "prediction: escape; spec: at least 5/6 of the seeds (lora.md §3 P8)"));
+                    "prediction: escape; spec: at least 5/6 of the seeds (theory page, lora-p8"));
             double[] esc = SgdRuns.escaped(a);
             double ratio = esc.length == 0 ? Double.NaN : SampleStats.mean(esc) / predicted;
             e.compare(Comparison.interval("mean escape alpha / ((tau/gamma0) ½ ln d), " + where, ratio, 0.6, 1.5,
-                    "spec band [0.6, 1.5] for the O(1) constant of alpha ~ (tau/gamma0)(½ ln d + c) (lora.md §3 P8)"));
+                    "spec band [0.6, 1.5] for the O(1) constant of alpha ~ (tau/gamma0)(½ ln d + c) (theory page, lora-p8"));
         }
         double[] shown = a.clone();
         for (int k = 0; k < shown.length; k++) if (Double.isNaN(shown[k])) shown[k] = ALPHA_MAX; // plotted at the horizon

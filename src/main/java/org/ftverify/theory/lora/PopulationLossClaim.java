@@ -13,7 +13,7 @@ import org.ftverify.simd.Kernels;
 
 /**
  * P10 — the population-loss closed forms (lin, He2, He3 via (R, Q); erf arcsin form) against a Monte-Carlo average
- * of ½(σ(w·x) − σ(ω*·x))² at d = 64 and against 2-D quadrature (lora.md §2.2, §3 P10).
+ * of ½(σ(w·x) − σ(ω*·x))² at d = 64 and against 2-D quadrature (theory page, lora-loss, lora-p10.
  */
 final class PopulationLossClaim {
     static final String ID = "lora.population-loss";
@@ -75,12 +75,12 @@ final class PopulationLossClaim {
         // Where w = w* (e.g. mu = 0, u = 1, m = 1) every sample's error is exactly 0, so the Monte-Carlo standard error
         // vanishes; the closed form then carries only double rounding, hence the 1e-12 floor.
         e.compare(Comparison.absolute("L closed form vs Monte Carlo", closed, mc.mean, Math.max(4 * se, ROUNDING_FLOOR),
-                String.format("lora.md §3 P10: 4 * sample std / sqrt(n) = 4 * %.3g / sqrt(%d); n = %d at level %s "
+                String.format("theory page, lora-p10: 4 * sample std / sqrt(n) = 4 * %.3g / sqrt(%d); n = %d at level %s "
                         + "(spec: 1e6; the tolerance scales as n^-1/2); floor 1e-12 for double rounding where the sample "
                         + "std is 0", mc.std, n, n, ctx.level().id())));
         double quad = PopulationLoss.reference(s, mu, u, m);
         e.compare(Comparison.absolute("L closed form vs 2-D quadrature", quad, closed, 1e-10,
-                "lora.md §3 P10: 1e-10; 100x100 Gauss–Hermite is exact for He_k (degree 2k <= 199); erf uses the scale-adapted "
+                "theory page, lora-p10: 1e-10; 100x100 Gauss–Hermite is exact for He_k (degree 2k <= 199); erf uses the scale-adapted "
                         + "trapezoid rule (error < 1e-12, LoraTheoryModelTest)"));
         Double atZero = switch (s) {
             case LIN -> 0.5 * (1 - mu) * (1 - mu);
@@ -90,7 +90,7 @@ final class PopulationLossClaim {
         };
         if (atZero != null) {
             e.compare(Comparison.absolute("L(u = 0) closed form vs spec polynomial", atZero, model.loss(s, mu, 0, m), 1e-12,
-                    "lora.md §3 P10 u = 0 forms; double rounding only"));
+                    "theory page, lora-p10 u = 0 forms; double rounding only"));
         }
         double[] theory = new double[grid.length], err = new double[grid.length];
         for (int i = 0; i < grid.length; i++) {

@@ -15,7 +15,7 @@ import org.ftverify.core.Series;
 import org.ftverify.simd.Kernels;
 
 /**
- * P6 (lora.md §3, §2.4): ReLU's saddle has A = (1-mu)/2, B = -1/2, exactly half the linear one, so tau_relu = 2 tau_lin
+ * P6 (theory page, lora-claims, lora-saddle): ReLU's saddle has A = (1-mu)/2, B = -1/2, exactly half the linear one, so tau_relu = 2 tau_lin
  * and the mean escape time of ReLU is about twice the linear one. Common seeds (same v0 and same samples for both
  * activations) cancel most of the ln|m0| lottery in the ratio. d = 2048 (spec) above QUICK; QUICK uses d = 1024.
  */
@@ -66,7 +66,7 @@ final class ReluHalfSpeedClaim {
         double widen = quick ? Math.log(2048) / Math.log(1024) : 1;
         double lo = 1 - 0.2 * widen, hi = 1 + 0.25 * widen;
         e.compare(Comparison.interval("mean escape alpha ReLU / linear, over tau_relu/tau_lin (model, " + Num.fmt(predicted) + ")",
-                ratio / predicted, lo, hi, "spec band [1.6, 2.5] for the prediction 2, i.e. [0.8, 1.25] x prediction (lora.md §3 P6)"
+                ratio / predicted, lo, hi, "spec band [1.6, 2.5] for the prediction 2, i.e. [0.8, 1.25] x prediction (theory page, lora-p6"
                         + (quick ? "; half-widths x1.1 for d = 1024 instead of 2048 (c/(½ ln d) scaling)" : "")
                         + "; " + seeds + " common seeds, d = " + d));
         e.diagnostic("escape alphas ReLU", Arrays.toString(relu)).diagnostic("escape alphas linear", Arrays.toString(lin))

@@ -11,8 +11,8 @@ import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 import org.hipparchus.exception.MathIllegalArgumentException;
 
 /**
- * P2 — identities for the saddle rates (lora.md §2.4, §3 P2): the authors' Hermite-series form equals the direct form,
- * Symja reproduces the §2.4 closed forms, τ_lin(0) is the golden ratio, A has its interior roots at μ* = 0.32072
+ * P2 — identities for the saddle rates (theory page, lora-saddle, lora-p2: the authors' Hermite-series form equals the direct form,
+ * Symja reproduces the lora-saddle closed forms, τ_lin(0) is the golden ratio, A has its interior roots at μ* = 0.32072
  * (He3) and 0.42531 (He5), and the erf closed forms match quadrature.
  */
 final class SaddleRateIdentitiesClaim {
@@ -37,7 +37,7 @@ final class SaddleRateIdentitiesClaim {
 
                         (z ~ N(0,1), divided by k!·k for He_k). Checked: (i) the finite Hermite series of the authors' notebooks
                         against the direct form to 1e-10; (ii) Symja's exact polynomials A_k, B_k (org.ftverify.symbolic.HermiteGaussian)
-                        against the closed forms typed from lora.md §2.4 and against the direct form; (iii)
+                        against the closed forms typed from theory page, lora-saddle and against the direct form; (iii)
                         symja:[tau == (1 + Sqrt(5))/2] for the linear model at μ = 0; (iv) the roots μ* of A for He3 (root of
                         symja:[5*mu^3 + 5*mu^2 + mu - 1]) and He5 by Brent bracketing; (v) the erf closed forms
                         symja:[A == Sqrt(2)/Pi/(mu^2 + 1/2)*((mu^2 + 3/2)^(-1/2) - mu*(2*mu^2 + 1/2)^(-1/2))] and
@@ -60,23 +60,23 @@ final class SaddleRateIdentitiesClaim {
         Evidence e = new Evidence();
         double a = model.A(he, mu), b = model.B(he, mu);
         e.compare(Comparison.absolute("A series vs direct (He" + k + ")", SaddleRates.seriesA(k, mu), a, IDENTITY_TOL,
-                "lora.md §3 P2: identity exact in exact arithmetic; 1e-10 covers quadrature (exact for polynomials) and the "
+                "theory page, lora-p2: identity exact in exact arithmetic; 1e-10 covers quadrature (exact for polynomials) and the "
                         + "series' mu^-(2k+2) rounding amplification"));
         e.compare(Comparison.absolute("B series vs direct (He" + k + ")", SaddleRates.seriesB(k, mu), b, IDENTITY_TOL,
-                "lora.md §3 P2, as for A"));
+                "theory page, lora-p2, as for A"));
         addCasClosedFormComparisons(e, model, k, mu);
 
         double phi = (1 + Math.sqrt(5)) / 2;
         e.compare(Comparison.absolute("tau_lin(0)", phi, model.tau(Activation.LIN, 0), 1e-12,
                 "closed form (1+sqrt5)/2; double rounding of the quadrature ~1e-15"));
         e.compare(Comparison.absolute("mu* of A (He3)", MU_STAR_HE3, root(model, Activation.HE3, 0.25, 0.40), ROOT_TOL,
-                "lora.md §3 P2: the spec quotes 5 decimals (rounding <= 5e-6); Brent solver accuracy 1e-14"));
+                "theory page, lora-p2: the spec quotes 5 decimals (rounding <= 5e-6); Brent solver accuracy 1e-14"));
         e.compare(Comparison.absolute("mu* of A (He5)", MU_STAR_HE5, root(model, Activation.HE5, 0.38, 0.46), ROOT_TOL,
-                "lora.md §3 P2, as for He3"));
+                "theory page, lora-p2, as for He3"));
         e.compare(Comparison.absolute("A_erf closed vs quadrature", SaddleRates.closedA(Activation.ERF, mu), model.A(Activation.ERF, mu),
-                IDENTITY_TOL, "lora.md §3 P2: 1e-10; 120-point Gauss–Hermite error < 1e-12 (SaddleRatesTest)"));
+                IDENTITY_TOL, "theory page, lora-p2: 1e-10; 120-point Gauss–Hermite error < 1e-12 (SaddleRatesTest)"));
         e.compare(Comparison.absolute("B_erf closed vs quadrature", SaddleRates.closedB(Activation.ERF, mu), model.B(Activation.ERF, mu),
-                IDENTITY_TOL, "lora.md §3 P2, as for A_erf"));
+                IDENTITY_TOL, "theory page, lora-p2, as for A_erf"));
         e.diagnostic("mu", mu).diagnostic("A_He" + k, a).diagnostic("B_He" + k, b);
         return e.series(aCurve(model, Activation.HE3)).series(aCurve(model, Activation.HE5))
                 .series(seriesPoints(Activation.HE3, 3)).series(seriesPoints(Activation.HE5, 5));
@@ -84,7 +84,7 @@ final class SaddleRateIdentitiesClaim {
 
     /**
      * The CAS part of P2: Symja's exact A_k(μ), B_k(μ) (Gaussian moment rule applied to He_k, divided by k!k) against
-     * (a) the closed forms typed from lora.md §2.4, on an 11-point grid plus the try's μ, and (b) the model's direct
+     * (a) the closed forms typed from theory page, lora-saddle, on an 11-point grid plus the try's μ, and (b) the model's direct
      * form at the try's μ. Both CAS and closed forms are exact rational polynomials, so (a) only sees double rounding.
      */
     static void addCasClosedFormComparisons(Evidence e, LoraTheoryModel model, int k, double mu) {
@@ -97,7 +97,7 @@ final class SaddleRateIdentitiesClaim {
             worstB = Math.max(worstB, Math.abs(cas.b(x) - SaddleRates.closedB(he, x)));
         }
         e.compare(Comparison.absolute("max |A_CAS - A_closed| (He" + k + ", mu grid)", 0, worstA, 1e-12,
-                "lora.md §3 P2 'Symja reproduces the closed forms': both exact polynomials, double evaluation rounding only"));
+                "theory page, lora-p2 'Symja reproduces the closed forms': both exact polynomials, double evaluation rounding only"));
         e.compare(Comparison.absolute("max |B_CAS - B_closed| (He" + k + ", mu grid)", 0, worstB, 1e-12, "as for A"));
         e.compare(Comparison.absolute("A_CAS vs direct (He" + k + ")", cas.a(mu), model.A(he, mu), IDENTITY_TOL,
                 "CAS polynomial vs quadrature of the direct form (exact for polynomials): rounding only"));

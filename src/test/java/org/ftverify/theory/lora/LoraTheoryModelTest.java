@@ -73,7 +73,7 @@ class LoraTheoryModelTest {
 
     @Test
     void he2NoisePlateauOfSpecIsReproducedAndNeedsTheNoiseTerm() {
-        // lora.md §2.3(4): He2, mu = 0.1, gamma0 = 1 -> ODE fixed point (0.8633, 0.9269), L = 0.2206
+        // theory page, lora-fixed-points: He2, mu = 0.1, gamma0 = 1 -> ODE fixed point (0.8633, 0.9269), L = 0.2206
         double gamma = 1.0 / 4;
         long t0 = System.nanoTime();
         Trajectory tr = model.integrate(Activation.HE2, 0.1, gamma, 0.05, 0.2, 600, List.of());
@@ -91,7 +91,7 @@ class LoraTheoryModelTest {
 
     @Test
     void he3UnlearningFixedPointBelowMuStar() {
-        // lora.md §2.3(5): He3, gamma0 = 1, mu = 0.2 -> (0.1833, -0.9252); start on the unstable direction (u m < 0)
+        // theory page, lora-fixed-points: He3, gamma0 = 1, mu = 0.2 -> (0.1833, -0.9252); start on the unstable direction (u m < 0)
         long t0 = System.nanoTime();
         Trajectory tr = model.integrate(Activation.HE3, 0.2, 1.0 / 18, 0.02, -0.02, 40000, List.of());
         double[] end = tr.at(40000);

@@ -14,7 +14,7 @@ class SimHelpersTest {
         for (double[] p : pts) {
             double mu = p[0], u = p[1], m = p[2];
             double q = mu * mu + u * u + 2 * mu * u * m, r = mu + u * m;
-            // §2.2 He1 and He2 (R, Q form); §2.2 erf arcsin form.
+            // theory page lora-loss: He1 and He2 (R, Q form), erf arcsin form.
             assertEquals(0.5 * ((1 - mu) * (1 - mu) + u * u - 2 * (1 - mu) * u * m), SimPopulationLoss.of(Activation.LIN, mu, u, m), 1e-13);
             assertEquals(0.5 * (3 * q * q - 2 * q + 1 - 4 * r * r + 2), SimPopulationLoss.of(Activation.HE2, mu, u, m), 1e-12);
             double erf = (Math.asin(2 * q / (1 + 2 * q)) + Math.asin(2.0 / 3) - 2 * Math.asin(2 * r / Math.sqrt(3 * (1 + 2 * q)))) / Math.PI;

@@ -62,8 +62,9 @@ final class EvenBiasInstabilityClaim {
     static Evidence check(LoraTheoryModel model, double mu, double gamma0) {
         double gamma = gamma0 / Activation.HE2.lrNormalisation();
         double predictedRate = gamma0 * model.B(Activation.HE2, mu); // α-units: γ·B_raw = γ₀·B_normalised
+        // The closed form derived by Symja on the proof page (steps he2-sign-change, he2-plateau): CAS against the numeric ODE.
+        double closedRate = gamma0 * (1 - 3 * mu * mu) / 2;
         Evidence e = new Evidence();
-        e.diagnostic("spec rate gamma0(1-3mu^2)/2", gamma0 * (1 - 3 * mu * mu) / 2);
         if (mu < MU_CRIT) {
             double[] plateau = model.he2BiasPlateau(mu);
             // growth to 1e-6: ln(100)/rate; relaxation at rate γ₀(1−3μ²) (= γ·12u*² raw) to 1e-9 of u*: ~21/rate
@@ -72,11 +73,14 @@ final class EvenBiasInstabilityClaim {
             Trajectory tr = restricted(model, mu, gamma, U0_GROW, alphaMax);
             double rate = Math.log(tr.at(growth)[0] / U0_GROW) / growth;
             double[] end = tr.at(alphaMax);
-            e.compare(Comparison.relative("growth rate on m = 0", predictedRate, rate, TOL,
+            e.compare(Comparison.relative("growth rate on m = 0, numeric ODE vs the CAS closed form gamma0(1-3mu^2)/2", closedRate, rate, TOL,
                     "theory page, lora-p12: ODE check to 1e-6 (relative); cubic corrections O(u^2) <= 1e-12, DP853 tolerance 1e-10"));
-            e.compare(Comparison.absolute("u plateau", plateau[0], end[0], TOL, "theory page, lora-p12: ODE check to 1e-6; "
-                    + "run length chosen so the relaxation residual is ~e^-25 * u*/2 < 1e-11"));
-            e.compare(Comparison.absolute("m plateau", plateau[1], end[1], TOL, "restricted flow: m stays 0 exactly"));
+            e.compare(Comparison.relative("growth rate on m = 0 vs gamma0 B(mu) of the model (consistency)", predictedRate, rate, TOL,
+                    "as above").consistency());
+            e.compare(Comparison.absolute("u plateau, numeric ODE vs the CAS closed form sqrt(1/3 - mu^2)", Math.sqrt(1.0 / 3 - mu * mu), end[0], TOL,
+                    "theory page, lora-p12: ODE check to 1e-6; run length chosen so the relaxation residual is ~e^-25 * u*/2 < 1e-11"));
+            e.compare(Comparison.absolute("u plateau vs the model's plateau (consistency)", plateau[0], end[0], TOL, "as above").consistency());
+            e.compare(Comparison.absolute("m plateau", plateau[1], end[1], TOL, "restricted flow: m stays 0 exactly").consistency());
             double[] full = new double[2];
             model.drift(Activation.HE2, mu, gamma, plateau[0], 0, full);
             e.diagnostic("full-ODE dm/dalpha at the plateau (0 only if mu = 0)", full[1]);
@@ -88,8 +92,9 @@ final class EvenBiasInstabilityClaim {
             Trajectory tr = restricted(model, mu, gamma, U0_DECAY, alphaMax);
             double fitEnd = Math.log(100) / -predictedRate; // down to 1e-6: cubic corrections relative O(u0²) = 1e-8
             double rate = Math.log(tr.at(fitEnd)[0] / U0_DECAY) / fitEnd;
-            e.compare(Comparison.relative("decay rate on m = 0", predictedRate, rate, TOL,
+            e.compare(Comparison.relative("decay rate on m = 0, numeric ODE vs the CAS closed form gamma0(1-3mu^2)/2", closedRate, rate, TOL,
                     "theory page, lora-p12: ODE check to 1e-6 (relative); cubic corrections O(u0^2) = 1e-8"));
+            e.compare(Comparison.relative("decay rate on m = 0 vs gamma0 B(mu) of the model (consistency)", predictedRate, rate, TOL, "as above").consistency());
             e.compare(Comparison.absolute("u decays to 0", 0, tr.at(alphaMax)[0], TOL, "theory page, lora-p12: u decays for mu > 1/sqrt(3)"));
             e.series(curve(tr, alphaMax, "u(alpha) on m = 0, mu = " + round(mu)).withLogAxes(false, true));
         }

@@ -79,9 +79,9 @@ final class PopulationLossClaim {
                         + "(spec: 1e6; the tolerance scales as n^-1/2); floor 1e-12 for double rounding where the sample "
                         + "std is 0", mc.std, n, n, ctx.level().id())));
         double quad = PopulationLoss.reference(s, mu, u, m);
-        e.compare(Comparison.absolute("L closed form vs 2-D quadrature", quad, closed, 1e-10,
+        e.compare(Comparison.absolute("L closed form vs 2-D quadrature (consistency)", quad, closed, 1e-10,
                 "theory page, lora-p10: 1e-10; 100x100 Gauss–Hermite is exact for He_k (degree 2k <= 199); erf uses the scale-adapted "
-                        + "trapezoid rule (error < 1e-12, LoraTheoryModelTest)"));
+                        + "trapezoid rule (error < 1e-12, LoraTheoryModelTest)").consistency());
         Double atZero = switch (s) {
             case LIN -> 0.5 * (1 - mu) * (1 - mu);
             case HE2 -> 1.5 * (1 - mu * mu) * (1 - mu * mu);
@@ -90,7 +90,7 @@ final class PopulationLossClaim {
         };
         if (atZero != null) {
             e.compare(Comparison.absolute("L(u = 0) closed form vs spec polynomial", atZero, model.loss(s, mu, 0, m), 1e-12,
-                    "theory page, lora-p10 u = 0 forms; double rounding only"));
+                    "theory page, lora-p10 u = 0 forms; double rounding only").consistency());
         }
         double[] theory = new double[grid.length], err = new double[grid.length];
         for (int i = 0; i < grid.length; i++) {

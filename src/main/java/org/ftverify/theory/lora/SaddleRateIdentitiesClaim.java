@@ -68,15 +68,15 @@ final class SaddleRateIdentitiesClaim {
 
         double phi = (1 + Math.sqrt(5)) / 2;
         e.compare(Comparison.absolute("tau_lin(0)", phi, model.tau(Activation.LIN, 0), 1e-12,
-                "closed form (1+sqrt5)/2; double rounding of the quadrature ~1e-15"));
+                "closed form (1+sqrt5)/2; double rounding of the quadrature ~1e-15").consistency());
         e.compare(Comparison.absolute("mu* of A (He3)", MU_STAR_HE3, root(model, Activation.HE3, 0.25, 0.40), ROOT_TOL,
                 "theory page, lora-p2: the spec quotes 5 decimals (rounding <= 5e-6); Brent solver accuracy 1e-14"));
         e.compare(Comparison.absolute("mu* of A (He5)", MU_STAR_HE5, root(model, Activation.HE5, 0.38, 0.46), ROOT_TOL,
                 "theory page, lora-p2, as for He3"));
         e.compare(Comparison.absolute("A_erf closed vs quadrature", SaddleRates.closedA(Activation.ERF, mu), model.A(Activation.ERF, mu),
-                IDENTITY_TOL, "theory page, lora-p2: 1e-10; 120-point Gauss–Hermite error < 1e-12 (SaddleRatesTest)"));
+                IDENTITY_TOL, "theory page, lora-p2: 1e-10; 120-point Gauss–Hermite error < 1e-12 (SaddleRatesTest)").consistency());
         e.compare(Comparison.absolute("B_erf closed vs quadrature", SaddleRates.closedB(Activation.ERF, mu), model.B(Activation.ERF, mu),
-                IDENTITY_TOL, "theory page, lora-p2, as for A_erf"));
+                IDENTITY_TOL, "theory page, lora-p2, as for A_erf").consistency());
         e.diagnostic("mu", mu).diagnostic("A_He" + k, a).diagnostic("B_He" + k, b);
         return e.series(aCurve(model, Activation.HE3)).series(aCurve(model, Activation.HE5))
                 .series(seriesPoints(Activation.HE3, 3)).series(seriesPoints(Activation.HE5, 5));
@@ -97,8 +97,8 @@ final class SaddleRateIdentitiesClaim {
             worstB = Math.max(worstB, Math.abs(cas.b(x) - SaddleRates.closedB(he, x)));
         }
         e.compare(Comparison.absolute("max |A_CAS - A_closed| (He" + k + ", mu grid)", 0, worstA, 1e-12,
-                "theory page, lora-p2 'Symja reproduces the closed forms': both exact polynomials, double evaluation rounding only"));
-        e.compare(Comparison.absolute("max |B_CAS - B_closed| (He" + k + ", mu grid)", 0, worstB, 1e-12, "as for A"));
+                "theory page, lora-p2 'Symja reproduces the closed forms': both exact polynomials, double evaluation rounding only").consistency());
+        e.compare(Comparison.absolute("max |B_CAS - B_closed| (He" + k + ", mu grid)", 0, worstB, 1e-12, "as for A").consistency());
         e.compare(Comparison.absolute("A_CAS vs direct (He" + k + ")", cas.a(mu), model.A(he, mu), IDENTITY_TOL,
                 "CAS polynomial vs quadrature of the direct form (exact for polynomials): rounding only"));
         e.compare(Comparison.absolute("B_CAS vs direct (He" + k + ")", cas.b(mu), model.B(he, mu), IDENTITY_TOL, "as for A"));

@@ -64,8 +64,8 @@ final class FixedPointSymmetryClaim {
         double mu = p.real("mu");
         double a = model.A(s, mu);
         double gamma0 = s == Activation.HE3 && mu >= 0.5 ? 0.5 : 1, gamma = gamma0 / s.lrNormalisation();
-        int d = switch (ctx.level()) { case QUICK -> 512; case STANDARD -> 1024; case DEEP -> 2048; };
-        int seeds = switch (ctx.level()) { case QUICK, STANDARD -> 10; case DEEP -> 20; };
+        int d = ctx.level().pick(512, 1024, 2048);
+        int seeds = ctx.level().pick(10, 10, 20);
         double c = s == Activation.HE3 ? 6 : 3;
         double tau = model.tau(s, mu);
         // Escape budget: 10x the predicted escape alpha, capped so that a wrong theory cannot stall the run.

@@ -72,7 +72,7 @@ final class LogSearchPhaseClaim {
         int[] dims = {512, 1024, 2048, 4096};
         // He3's SGD noise is several times the linear one at the saddle, so its per-seed spread is ~5x larger
         // (measured sd ~1.8 vs ~0.35 per d): twice the seeds.
-        int base = switch (ctx.level()) { case QUICK -> 4; case STANDARD -> 8; case DEEP -> 16; };
+        int base = ctx.level().pick(4, 8, 16);
         int seeds = s == Activation.HE3 ? 2 * base : base;
         // Generous and model-independent (so a perturbed model is judged on the same runs): >= 20x any predicted escape here.
         double alphaMax = 2000;

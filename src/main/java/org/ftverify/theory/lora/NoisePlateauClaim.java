@@ -58,7 +58,7 @@ final class NoisePlateauClaim {
 
     static Evidence check(LoraTheoryModel model, Params p, CheckContext ctx) {
         double mu = p.real("mu"), gamma = p.real("gamma");
-        int seeds = switch (ctx.level()) { case QUICK -> 1; case STANDARD -> 2; case DEEP -> 4; };
+        int seeds = ctx.level().pick(1, 2, 4);
         double tol = 3 / Math.sqrt(D);
         double[] window = SampleStats.grid(HORIZON - WINDOW, HORIZON, 0.05);
         double[] cps = concat(SampleStats.grid(0, HORIZON - WINDOW - 0.5, 0.5), window);

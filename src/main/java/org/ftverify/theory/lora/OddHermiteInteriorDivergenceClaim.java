@@ -54,7 +54,7 @@ final class OddHermiteInteriorDivergenceClaim {
     }
 
     static Evidence check(LoraTheoryModel model, Params p, CheckContext ctx) {
-        int seeds = ctx.level() == EvidenceLevel.DEEP ? 12 : 6;
+        int seeds = ctx.level().pick(6, 6, 12);
         Evidence e = new Evidence().diagnostic("kernels", Kernels.species()).diagnostic("seeds", seeds);
         category(model, p.real("muNear"), 0, seeds, ctx, e);
         category(model, p.real("muFar"), 1000, seeds, ctx, e);

@@ -55,11 +55,7 @@ final class PopulationLossClaim {
 
     /** Monte-Carlo samples per level: the spec's 1e6 at STANDARD; 2e5 at QUICK to stay in budget (tolerance ∝ n^{-1/2}). */
     static int samples(CheckContext ctx) {
-        return switch (ctx.level()) {
-            case QUICK -> 200_000;
-            case STANDARD -> 1_000_000;
-            case DEEP -> 4_000_000;
-        };
+        return ctx.level().pick(200_000, 1_000_000, 4_000_000);
     }
 
     private static final double ROUNDING_FLOOR = 1e-12;

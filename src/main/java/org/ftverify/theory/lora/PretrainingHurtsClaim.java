@@ -98,7 +98,7 @@ final class PretrainingHurtsClaim {
     /** (b): common seeds at mu = 0.9 and 0.6 (same v0 and samples), so the ln|m0| lottery largely cancels in the ratio. */
     static void escapeRatio(LoraTheoryModel model, CheckContext ctx, Evidence e) {
         boolean quick = ctx.level() == EvidenceLevel.QUICK;
-        int d = quick ? 512 : 2048, seeds = ctx.level() == EvidenceLevel.DEEP ? 16 : 8;
+        int d = ctx.level().pick(512, 2048, 2048), seeds = ctx.level().pick(8, 8, 16);
         double predicted = model.tau(Activation.LIN, 0.9) / model.tau(Activation.LIN, 0.6);
         double alphaMax = 8000; // >= 10x the predicted escape at mu = 0.9; model-independent so mutants see the same runs
         SimStart start = SimStart.random(1.0 / ((double) d * d));

@@ -50,7 +50,7 @@ final class ReluHalfSpeedClaim {
         double mu = p.real("mu");
         boolean quick = ctx.level() == EvidenceLevel.QUICK;
         int d = quick ? 1024 : 2048;
-        int seeds = ctx.level() == EvidenceLevel.DEEP ? 16 : 8;
+        int seeds = ctx.level().pick(8, 8, 16);
         double predicted = model.tau(Activation.RELU, mu) / model.tau(Activation.LIN, mu);
         double alphaMax = 4000; // >= 10x the predicted ReLU escape at mu = 0.8; model-independent so mutants see the same runs
         SimStart start = SimStart.random(1.0 / ((double) d * d));

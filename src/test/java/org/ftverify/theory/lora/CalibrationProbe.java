@@ -64,3 +64,15 @@ class GrowthProbe {
         }
     }
 }
+class PlateauProbe {
+    @org.junit.jupiter.api.Test
+    void p9() {
+        Claim c = LoraTheory.claimsOf(LoraTheoryModel.exact()).stream().filter(x -> x.id().equals(NoisePlateauClaim.ID)).findFirst().orElseThrow();
+        String[][] pts = {{"0.5", "10"}, {"0", "3"}, {"0.3", "7"}, {"0.2", "5"}};
+        for (String[] p : pts) for (long seed = 1; seed <= 4; seed++) {
+            Evidence e = c.check().check(c.space().parse(Map.of("mu", p[0], "gamma", p[1])), new CheckContext(seed * 104729, EvidenceLevel.QUICK));
+            for (var k : e.comparisons()) if (k.quantity().startsWith("plateau m") || k.quantity().startsWith("He2") || k.quantity().startsWith("control"))
+                System.out.printf("P9CAL mu=%s gamma=%s seed=%d %s: predicted %.5f observed %.5f diff %.5f%n", p[0], p[1], seed, k.quantity().substring(0, 30), k.predicted(), k.observed(), k.observed() - k.predicted());
+        }
+    }
+}

@@ -12,9 +12,20 @@ class SimTrackingMutantTest {
     @Test
     void p1RejectsTheOdeWithoutTheNoiseTerm() {
         // Large-gamma point where the noise term matters most within P1's space (He2, mu = 0.4, gamma0 = 1: the
-        // noise-free ODE departs by up to 0.076 in m); d = 4096 makes the band 3/64 = 0.047, which resolves it.
+        // noise-free ODE departs by up to 0.076 in m); d = 4096 makes the band 2.4/64 = 0.0375 (calibrated C for He2).
         assertDiscriminates(OdeTracksSgdClaim.ID, Map.of("activation", "he2", "mu", "0.4", "gamma0", "1", "batch", "16", "d", "4096"),
-                LoraTheoryModel.exact().with(Knob.NOISE_FACTOR, 0), List.of("max over alpha"), List.of());
+                LoraTheoryModel.exact().with(Knob.NOISE_FACTOR, 0), List.of("worst gap"), List.of());
+    }
+
+    @Test
+    void driftCheckCatchesATransientOnlyTermAndTheMissingNoiseTerm() {
+        // c m du/dalpha vanishes at every fixed point and is quadratic at the saddle: no other claim sees it. At
+        // (mu, u, m) = (0.5, 0.5, 0.3) it adds ~0.3 x du/dalpha to dm/dalpha, many standard errors of the increments.
+        Map<String, String> point = Map.of("mu", "0.5", "u", "0.5", "m", "0.3", "gamma0", "1");
+        org.ftverify.testing.MutantFixture.assertDiscriminates(new LoraTheory(), DriftMatchesSgdClaim.ID, point, "lora-transient-drift", "dm/dalpha, lin");
+        // The noise term (gamma^2/2) u^2 m Psi is ~0.04 of dm/dalpha at gamma0 = 1; at gamma0 = 2 and u = 0.9 it is resolved.
+        org.ftverify.testing.MutantFixture.assertDiscriminates(new LoraTheory(), DriftMatchesSgdClaim.ID,
+                Map.of("mu", "0.3", "u", "0.9", "m", "0.5", "gamma0", "2"), "lora-no-noise-term", "dm/dalpha, lin");
     }
 
     @Test

@@ -40,7 +40,7 @@ class SimTrackingMutantTest {
     void p9RejectsAShiftedPlateau() {
         // 0.1 in m: the smallest round shift beyond the 3/sqrt(2048) = 0.066 band plus the ~0.003 seed noise.
         assertDiscriminates(NoisePlateauClaim.ID, Map.of("mu", "0.5", "gamma", "10"), LoraTheoryModel.exact().with(Knob.FIXED_POINT_SHIFT, 0.1),
-                List.of("sqrt(2/(gamma(1-mu)^2))", "control", "He2"), List.of("SGD vs the model's ODE"));
+                List.of("sqrt(2/(gamma(1-mu)^2))", "control"), List.of("SGD vs the model's ODE"));
     }
 
     @Test

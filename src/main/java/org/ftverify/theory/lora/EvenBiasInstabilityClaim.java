@@ -48,6 +48,7 @@ final class EvenBiasInstabilityClaim {
                 .cites("lora-p12")
                 .uses("he2-plateau", "he2-m-drift", "he2-sign-change")
                 .reads("B", "drift", "he2 bias plateau")
+                .tolerance("1e-6: ODE integration (DP853 at 1e-12) and the O(u^2) cubic corrections, both < 1e-10")
                 .provenance("derived (not run by the spec author beyond the He2 plateau observed in SGD at mu = 0.1)")
                 .space(ParameterSpace.of(
                                 Parameter.real("mu", 0, 0.95, 0.3, "pre-training strength"),

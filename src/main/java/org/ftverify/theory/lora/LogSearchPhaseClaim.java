@@ -56,6 +56,7 @@ final class LogSearchPhaseClaim {
                 .cites("lora-p5")
                 .uses("eigenvalues", "tau-linear")
                 .reads("tau")
+                .tolerance("the notes' +-30% on the slope and their band [0.6, 1.5] for the unknown O(1) constant (not derived here)")
                 .provenance("code + derived, validated")
                 .space(space)
                 .tries(2, 3, 6)

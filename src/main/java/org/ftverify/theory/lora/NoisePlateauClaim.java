@@ -50,6 +50,7 @@ final class NoisePlateauClaim {
                 .cites("lora-p9")
                 .uses("linear-ode", "noise-plateau", "noise-plateau-check")
                 .reads("linear noise plateau", "drift", "noise term", "loss")
+                .tolerance("5 measured per-seed sds of the time average / sqrt(seeds) + 0.15/sqrt(d) bias; control 1e-3")
                 .provenance("derived, validated")
                 .space(space)
                 .tries(3, 6, 12)

@@ -57,6 +57,7 @@ final class OdeTracksSgdClaim {
                 .cites("lora-p1")
                 .uses("two-gaussians", "gradients", "gradient-identities", "psi", "linear-ode")
                 .reads("drift")
+                .tolerance("C/sqrt(d) with C calibrated per activation from a measured spread (1.5 x the largest of 9 per-seed values)")
                 .provenance("derived, validated")
                 .space(space)
                 .tries(3, 6, 12)

@@ -42,6 +42,7 @@ final class PopulationLossClaim {
                 .cites("lora-p10")
                 .uses("loss-he123", "loss-he1", "loss-he2", "loss-he3", "loss-general")
                 .reads("loss")
+                .tolerance("4 Monte Carlo SE (measured); quadrature consistency 1e-10")
                 .provenance("derived, validated (lin, He2 by SymPy; erf by the Saad–Solla integral)")
                 .space(ParameterSpace.of(
                         Parameter.choice("activation", List.of("lin", "he2", "he3", "erf"), "sigma = sigma*"),

@@ -55,6 +55,7 @@ final class PretrainingHurtsClaim {
                 .cites("lora-p7")
                 .uses("limit-strong-pretraining", "limit-check", "erf-strong-pretraining", "late-rate", "late-rate-check")
                 .reads("tau", "kappa_slow")
+                .tolerance("(a) measured O(1-mu) correction (Richardson) + quadrature; (b) the notes' factor 1.5 and band [0.6, 1.5]; (c) the notes' +-10%")
                 .provenance("derived, validated ((a) CAS/quadrature; (b), (c) simulation)")
                 .space(space)
                 .tries(2, 4, 8)

@@ -39,6 +39,7 @@ final class ReluHalfSpeedClaim {
                 .cites("lora-p6")
                 .uses("eigenvalues", "tau-linear")
                 .reads("tau")
+                .tolerance("ratio: the notes' band [0.8, 1.25] x 2; absolute ReLU rate: 5 SE of the seeds (measured) + measured finite-size bias")
                 .provenance("derived, validated")
                 .space(space)
                 .tries(2, 3, 6)

@@ -46,6 +46,7 @@ final class SaddleRateIdentitiesClaim {
                 .cites("lora-p2")
                 .uses("saddle-coefficients", "saddle-vs-spec", "saddle-jacobian", "eigenvalues", "tau-forms", "tau-linear", "roots-of-a", "roots-check", "erf-saddle", "erf-saddle-check")
                 .reads("A", "B", "tau")
+                .tolerance("round-off of exact identities (1e-10 for quadrature vs series/CAS, 1e-12 for exact polynomials); half a unit of the printed digit for mu*")
                 .provenance("code (series form), derived by SymPy and re-derived by Symja (closed forms), derived (erf, roots)")
                 .space(ParameterSpace.of(
                         Parameter.integer("k", 1, 6, 3, false, "Hermite order of sigma = sigma* = He_k"),

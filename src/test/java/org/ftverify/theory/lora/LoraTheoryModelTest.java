@@ -113,7 +113,7 @@ class LoraTheoryModelTest {
     @Test
     void badInputIsRejectedWithItsName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.with(Knob.TAU_SCALE, -1));
-        assertTrue(e.getMessage().startsWith("tauScale"));
+        assertTrue(e.getMessage().startsWith("tau_scale"));
         assertThrows(IllegalArgumentException.class, () -> model.loss(Activation.LIN, 0.5, 0, 1.5));
         assertThrows(IllegalArgumentException.class, () -> model.integrate(Activation.LIN, 0.5, 0, 0, 0.1, 1, List.of()));
     }

@@ -57,7 +57,7 @@ public final class LoraTheory extends TheoryDefinition<LoraTheoryModel> {
         LoraTheoryModel x = exactModel();
         return List.of(
                 perturb("lora-tau-x1.1", "escape time tau(mu) multiplied by 1.1", x.with(Knob.TAU_SCALE, 1.1),
-                        SaddleRateIdentitiesClaim.ID, ReferenceTauClaim.ID, SaddleGrowthRateClaim.ID, ReluHalfSpeedClaim.ID, PretrainingHurtsClaim.ID),
+                        SaddleRateIdentitiesClaim.ID, ReferenceTauClaim.ID, PretrainingHurtsClaim.ID),
                 perturb("lora-tau-x2", "escape time tau(mu) doubled", x.with(Knob.TAU_SCALE, 2),
                         SaddleRateIdentitiesClaim.ID, ReferenceTauClaim.ID, SaddleGrowthRateClaim.ID, LogSearchPhaseClaim.ID,
                         ReluHalfSpeedClaim.ID, PretrainingHurtsClaim.ID),

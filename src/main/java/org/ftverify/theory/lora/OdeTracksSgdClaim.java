@@ -51,7 +51,7 @@ final class OdeTracksSgdClaim {
 
                         Warm start (u0, m0) = (0.05, 0.2) with v0 = m0 e1 + sqrt(1 - m0^2) e2; horizon alpha <= 20 (He3: 200).
                         Pass: symja:[Max(Abs(uSGD - uODE), Abs(mSGD - mODE)) <= c/Sqrt(d)] for every seed, with c measured per activation
-                        (lin 1.6, tanh 0.4, He2 2.4, He3 3.7: 1.5 x the largest measured per-seed value);
+                        (lin 2.0, tanh 0.7, He2 3.1, He3 5.0: twice the largest measured per-seed value);
                         at STANDARD/DEEP also gap(d) <= 0.7 gap(d/4).
                         """)
                 .cites("lora-p1")
@@ -160,21 +160,21 @@ final class OdeTracksSgdClaim {
     }
 
     /**
-     * C per activation: 1.5 times the largest per-seed value of max gap·sqrt(d) measured at 3 points x 3 seeds of the
-     * claim's space (quick level, seeds 7919·{1, 2, 3}; theory page, lora-p1-calibration): lin 0.77 (then 1.02 at the
-     * power test's point mu = 0.5, gamma0 = 1, B = 16, d = 4096, which the first sample had missed), tanh 0.27, He2 1.57,
-     * He3 2.48. The spread of C between seeds at one point is ~20% (sd), so 1.5x the largest is ≥ 2.5 sd above it.
+     * C per activation: twice the largest per-seed value of max gap·sqrt(d) measured (theory page, lora-p1-calibration):
+     * 3 points x 3 seeds of the claim's space (quick level, seeds 7919·{1, 2, 3}) gave lin 0.77, tanh 0.27, He2 1.57,
+     * He3 2.48; two later points went higher (lin 1.02 at mu = 0.5, gamma0 = 1, B = 16, d = 4096; tanh 0.34 at mu = 0.4,
+     * gamma0 = 0.61, B = 1, d = 1024, run seed 11), 1.3x the first sample's largest, so the margin is 2x, not 1.5x.
      */
     static double calibratedC(Activation s) {
         return switch (s) {
-            case LIN -> 1.6;
-            case TANH -> 0.4;
-            case HE2 -> 2.4;
-            case HE3 -> 3.7;
+            case LIN -> 2.0;
+            case TANH -> 0.7;
+            case HE2 -> 3.1;
+            case HE3 -> 5.0;
             default -> throw new IllegalArgumentException("activation: P1 is calibrated for lin, tanh, he2, he3, not " + s.id());
         };
     }
 
-    private static final String CALIBRATION = "C = 1.5 x the largest of 9 measured per-seed max gap·sqrt(d): 3 points x 3 seeds, quick level, "
+    private static final String CALIBRATION = "C = 2 x the largest measured per-seed max gap·sqrt(d): 3 points x 3 seeds per activation plus two later points, quick level, "
             + "d = 1024/4096 (theory page, lora-p1-calibration)";
 }

@@ -12,7 +12,7 @@ class SimTrackingMutantTest {
     @Test
     void p1RejectsTheOdeWithoutTheNoiseTerm() {
         // Large-gamma point where the noise term matters most within P1's space (He2, mu = 0.4, gamma0 = 1: the
-        // noise-free ODE departs by up to 0.076 in m); d = 4096 makes the band 2.4/64 = 0.0375 (calibrated C for He2).
+        // noise-free ODE departs by up to 0.076 in m); d = 4096 makes the band 3.1/64 = 0.048 (calibrated C for He2).
         assertDiscriminates(OdeTracksSgdClaim.ID, Map.of("activation", "he2", "mu", "0.4", "gamma0", "1", "batch", "16", "d", "4096"),
                 LoraTheoryModel.exact().with(Knob.NOISE_FACTOR, 0), List.of("worst gap"), List.of());
     }

@@ -65,14 +65,14 @@ final class NoisePlateauClaim {
         double[] cps = concat(SampleStats.grid(0, HORIZON - WINDOW - 0.5, 0.5), window);
         SimSetup plateau = new SimSetup(Activation.LIN, mu, gamma, D, 1), control = new SimSetup(Activation.LIN, 0.5, 4, D, 1),
                 he2 = SimSetup.ofBaseRate(Activation.HE2, 0.1, 1, D, 1);
-        // He2's plateau average has a per-seed spread ~0.004 in m, twice the linear one: two seeds per level unit.
-        int he2Seeds = 2 * seeds;
+        // He2's plateau average has a per-seed spread ~0.008 in m, five times the linear one: four seeds per level unit.
+        int he2Seeds = 4 * seeds;
         // All runs of the three cases as one parallel batch: [plateau seeds | control seeds | He2 seeds].
         List<SimRun> runs = SeedParallel.map(2 * seeds + he2Seeds, i -> {
             SimSetup s = i < seeds ? plateau : i < 2 * seeds ? control : he2;
             return SgdRuns.run(s, ctx.subSeed(i), SimStart.warm(U0, M0), cps, 2, HORIZON);
         });
-        Evidence e = new Evidence().diagnostic("kernels", Kernels.species()).diagnostic("seeds per case", seeds + " (He2: " + 2 * seeds + ")").diagnostic("d", D);
+        Evidence e = new Evidence().diagnostic("kernels", Kernels.species()).diagnostic("seeds per case", seeds + " (He2: " + he2Seeds + ")").diagnostic("d", D);
         double[] avg = average(runs, 0, seeds, window.length);
         double[] fp = model.linearNoisePlateau(mu, gamma);
         Tolerance tol = plateauTolerance(LIN_SEED_SD, seeds);
@@ -106,9 +106,10 @@ final class NoisePlateauClaim {
     /**
      * Per-seed sd of the 20-alpha time average at d = 2048, B = 1 (theory page, lora-p9): measured over 4 seeds at each of
      * (mu, gamma) = (0.5, 10), (0, 3), (0.3, 7), (0.2, 5) (quick level, seeds 104729·{1..4}): linear m 0.0017 (16 runs,
-     * range -0.0024..+0.0025); He2 at mu = 0.1, gamma0 = 1: 0.004 per seed (m of 2-seed averages spread 0.003).
+     * range -0.0024..+0.0025); He2 at mu = 0.1, gamma0 = 1: 0.008 per seed (6 seeds, measured for an earlier version of
+     * this claim; our 2-seed averages spread 0.0035, i.e. 0.005 per seed, and run seed 33 saw a 2-seed average 0.0146 off).
      */
-    static final double LIN_SEED_SD = 0.0017, HE2_SEED_SD = 0.004;
+    static final double LIN_SEED_SD = 0.0017, HE2_SEED_SD = 0.008;
 
     /**
      * 5 measured per-seed sds over sqrt(seeds) plus the O(d^-1/2) bias of the plateau, C = 0.15: the notes' SGD

@@ -40,7 +40,7 @@ final class OddHermiteInteriorDivergenceClaim {
                         He3 normalised: symja:[A == mu*(1 - mu)*(5*mu^3 + 5*mu^2 + mu - 1)/2] vanishes at mu* = 0.32072, so
                         tau = 1/lambda+ diverges there and the line u = 0 becomes a line of fixed points (theory page, lora-saddle).
                         Predicted escape alpha (tau/gamma0)(½ ln d); "no escape" is predicted when 0.6 times it exceeds alpha_max = 400.
-                        gamma0 = 1, d = 1024, B = 16, 6 seeds, random start; pass: >= 5/6 seeds per category, mean escape alpha in
+                        gamma0 = 1, d = 1024, B = 16, 6 seeds near mu* and 12 far from it, random start; pass: >= 5/6 seeds per category, mean escape alpha in
                         [0.6, 1.5] x prediction.
                         """)
                 .cites("lora-p8")
@@ -58,7 +58,10 @@ final class OddHermiteInteriorDivergenceClaim {
         int seeds = ctx.level().pick(6, 6, 12);
         Evidence e = new Evidence().diagnostic("kernels", Kernels.species()).diagnostic("seeds", seeds);
         category(model, p.real("muNear"), 0, seeds, ctx, e);
-        category(model, p.real("muFar"), 1000, seeds, ctx, e);
+        // The escaping category is cheap (escape by alpha ~ 30) and carries the level comparison, whose 6-seed mean
+        // spreads by sd ~0.09 around ~0.79 of the prediction (7 run seeds measured): twice the seeds keep it clear of
+        // the band's lower edge 0.6 (theory page, lora-p8).
+        category(model, p.real("muFar"), 1000, 2 * seeds, ctx, e);
         double[] mus = SampleStats.grid(0.26, 0.8, 0.01), pred = new double[mus.length];
         for (int i = 0; i < mus.length; i++) pred[i] = Math.min(1e5, model.tau(Activation.HE3, mus[i]) / GAMMA0 * 0.5 * Math.log(D));
         e.series(Series.theory("He3 escape alpha vs mu", "(tau/gamma0) ½ ln d (model)", "mu", "escape alpha", mus, pred).withLogAxes(false, true));

@@ -37,7 +37,8 @@ class PropertyEngineTest {
     void soundClaimIsVerified(@TempDir Path dir) {
         ClaimResult r = engine(dir, 1).run(sound(), "toy");
         assertEquals(Verdict.VERIFIED, r.verdict());
-        assertEquals(3, r.tries().size());
+        assertEquals(3, r.tries().stream().filter(t -> t.phase().equals("random")).count());
+        assertEquals(1, r.analysis().search().moves(), "quick level: one search move per three random tries");
         assertNull(r.counterexample());
     }
 

@@ -37,6 +37,8 @@ public final class Main {
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         try {
+            // explore: its own command class parses its own options (targeted search, margin map; see ExploreCommand)
+            if (args.length > 0 && args[0].equals("explore")) return ExploreCommand.run(args, out);
             Options o = Options.parse(args);
             Path root = Path.of(System.getProperty("ftverify.root", ".")).toAbsolutePath().normalize();
             return switch (o.command()) {
@@ -62,6 +64,8 @@ public final class Main {
                   list    [--theory T]                                      list theories, claims, parameter spaces and mutants
                   replay  FILE [--shrink] [--verbose]                       re-run an archived counterexample (--shrink: shrink further)
                   catalogue                                                 rewrite verification/catalogue.adoc from the registry
+                  explore --claim C [--budget N] [--seed S] [--level L] [--mutant M]
+                                                                            targeted search for one claim; margin map in the report
                 levels: quick (default), standard, deep. Output: target/ftverify/. Exit: 0 ok, 1 falsified, 2 bad input.""");
         return OK;
     }

@@ -36,7 +36,7 @@ import org.ftverify.core.Verdict;
  *
  * <p>Everything is deterministic from the seed passed in (the engine derives it from the run seed and claim id).
  */
-final class TargetedSearch {
+public final class TargetedSearch {
     /** Index offsets of search moves and their confirmations in the try list (random tries are 0..n-1). */
     static final int MOVE_INDEX = 2000, CONFIRM_INDEX = 3000, RESTART_INDEX = 5000;
     static final double CORNER_PROBABILITY = 0.1;
@@ -44,7 +44,7 @@ final class TargetedSearch {
     private static final int PARENT_POOL = 4, REDRAWS = 40;
 
     /** Evaluates a claim's check at a point and seed (the engine's evaluate). */
-    interface Evaluator {
+    public interface Evaluator {
         TryRecord evaluate(int index, Params params, long seed);
     }
 
@@ -53,7 +53,7 @@ final class TargetedSearch {
      * none) with its confirmation, the number of failures that did not repeat at a fresh seed, the first undecided
      * (inconclusive) evaluation, and the highest gap/tol reached by a decided evaluation.
      */
-    record Outcome(List<TryRecord> evaluated, int moves, TryRecord falsifying, TryRecord confirmation, int unconfirmed,
+    public record Outcome(List<TryRecord> evaluated, int moves, TryRecord falsifying, TryRecord confirmation, int unconfirmed,
                    TryRecord undecided, TryRecord best) {}
 
     private record Node(Params params, long seed, double score) {}

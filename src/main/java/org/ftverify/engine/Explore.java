@@ -67,7 +67,7 @@ public final class Explore {
         int n = claim.tries(config.level());
         List<TryRecord> all = new ArrayList<>();
         TryRecord randomFailure = null;
-        Progress p = new Progress(progress, n + budget);
+        Progress p = new Progress(progress, n, budget);
         for (int i = 0; i < n; i++) {
             TryRecord t = engine.evaluate(claim, i, PropertyEngine.randomPoint(claim, claimSeed, i), Seeds.mix(claimSeed, i));
             all.add(t);
@@ -153,22 +153,31 @@ public final class Explore {
         return (v - p.lo()) / (p.hi() - p.lo());
     }
 
-    /** Prints one line per evaluation with the running best gap/tol. */
+    /**
+     * Prints one line per evaluation: its number, the random try or search move it belongs to (confirmations re-run
+     * the move before them at a fresh seed), the point, the verdict and the running best gap/tol.
+     */
     private static final class Progress {
         private final Consumer<String> out;
-        private final int planned;
-        private int done;
+        private final int tries, budget;
+        private int done, random, moves;
         private double best = Double.NaN;
 
-        Progress(Consumer<String> out, int planned) {
+        Progress(Consumer<String> out, int tries, int budget) {
             this.out = out;
-            this.planned = planned;
+            this.tries = tries;
+            this.budget = budget;
         }
 
         void report(TryRecord t) {
             done++;
+            String step = switch (t.phase()) {
+                case "random" -> "try " + (++random) + "/" + tries;
+                case "confirm" -> "move " + moves + " again";
+                default -> "move " + (++moves) + "/" + budget;
+            };
             if (!Double.isNaN(t.normalisedGap()) && (Double.isNaN(best) || t.normalisedGap() > best)) best = t.normalisedGap();
-            out.accept(String.format(Locale.ROOT, "[explore] %3d/%d %-7s %s -> %s gap/tol %s (%.1f s; best %s)", done, planned, t.phase(),
+            out.accept(String.format(Locale.ROOT, "[explore] #%-3d %-7s %-13s %s -> %s gap/tol %s (%.1f s; best %s)", done, t.phase(), step,
                     t.params(), t.verdict(), Num.fmt(t.normalisedGap()), t.seconds(), Num.fmt(best)));
         }
     }

@@ -50,7 +50,7 @@ public final class ExploreCommand {
                 case "--seed" -> seed = parseLong("seed", value(args, ++i, "--seed"));
                 case "--budget" -> {
                     long b = parseLong("budget", value(args, ++i, "--budget"));
-                    if (b < 0 || b > 100_000) throw new IllegalArgumentException("budget: '" + b + "' is outside the allowed range [0, 100000] (search moves)");
+                    if (b < 0 || b > 999) throw new IllegalArgumentException("budget: '" + b + "' is outside the allowed range [0, 999] (search moves)");
                     budget = (int) b;
                 }
                 case "--verbose", "-v" -> verbose = true;

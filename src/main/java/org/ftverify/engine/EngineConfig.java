@@ -47,7 +47,7 @@ public record EngineConfig(EvidenceLevel level, long runSeed, Path counterexampl
 
     /** The same settings with a fixed number of targeted-search moves (0 switches the search off). */
     public EngineConfig withSearchBudget(int moves) {
-        if (moves < 0) throw new IllegalArgumentException("budget: must be >= 0, got " + moves);
+        if (moves < 0 || moves > 999) throw new IllegalArgumentException("budget: must be in [0, 999] search moves, got " + moves);
         return new EngineConfig(level, runSeed, counterexampleDir, maxShrinkSteps, archiveCounterexamples, mutant, moves);
     }
 }

@@ -38,7 +38,14 @@ import org.ftverify.core.Verdict;
  */
 public final class TargetedSearch {
     /** Index offsets of search moves and their confirmations in the try list (random tries are 0..n-1). */
-    static final int MOVE_INDEX = 2000, CONFIRM_INDEX = 3000, RESTART_INDEX = 5000;
+    static final int MOVE_INDEX = 2000, CONFIRM_INDEX = 3000, RESTART_INDEX = 5000, RESEED_INDEX = 6000;
+    /**
+     * Share of moves that re-run a good point at a fresh seed instead of perturbing it. For a Monte Carlo check the seed
+     * often moves gap/tol more than the parameters do; a failure found this way still has to repeat at another
+     * independent seed, so under a correct theory two independent tail events are needed. Switched off as soon as a
+     * re-run returns exactly the same gap/tol (the check does not depend on the seed).
+     */
+    static final double RESEED_PROBABILITY = 0.25;
     static final double CORNER_PROBABILITY = 0.1;
     static final double INITIAL_SCALE = 0.25, MIN_SCALE = 0.01, MAX_SCALE = 1;
     private static final int PARENT_POOL = 4, REDRAWS = 40;
@@ -64,6 +71,7 @@ public final class TargetedSearch {
     private final SplittableRandom rng;
     private final Consumer<String> log;
     private double restartProbability;
+    private double reseedProbability = RESEED_PROBABILITY;
     private double scale = INITIAL_SCALE;
 
     TargetedSearch(ParameterSpace space, Evaluator evaluator, long seed, Consumer<String> log) {
@@ -104,7 +112,15 @@ public final class TargetedSearch {
             Params child;
             long childSeed;
             int index;
-            if (pool.isEmpty() || rng.nextDouble() < restartProbability) {
+            boolean reseed = false;
+            double r = rng.nextDouble();
+            if (!pool.isEmpty() && r >= restartProbability && r < restartProbability + reseedProbability) {
+                parent = pick(pool);
+                child = parent.params();
+                childSeed = Seeds.mix(seed, RESEED_INDEX + moves);
+                index = RESEED_INDEX + moves;
+                reseed = true;
+            } else if (pool.isEmpty() || r < restartProbability) {
                 if (restartProbability == 0) break; // nothing decided to climb from
                 childSeed = Seeds.mix(seed, RESTART_INDEX + moves);
                 child = PointGenerator.random(space, Seeds.mix(childSeed, 0x5EED));
@@ -115,7 +131,7 @@ public final class TargetedSearch {
                 childSeed = parent.seed();
                 index = MOVE_INDEX + moves;
             }
-            if (child == null || seen.contains(child)) {
+            if (child == null || (!reseed && seen.contains(child))) {
                 scale = Math.max(MIN_SCALE, scale * 0.5); // the neighbourhood is exhausted at this scale
                 if (++stuck >= 5) break;
                 continue;
@@ -132,7 +148,8 @@ public final class TargetedSearch {
                 continue;
             }
             if (best == null || t.normalisedGap() > best.normalisedGap()) best = t;
-            if (parent != null) scale = t.normalisedGap() > parent.score()
+            if (reseed && t.normalisedGap() == parent.score()) reseedProbability = 0; // the check ignores its seed
+            if (parent != null && !reseed) scale = t.normalisedGap() > parent.score()
                     ? Math.min(MAX_SCALE, scale * 1.5) : Math.max(MIN_SCALE, scale * 0.9);
             double score = t.normalisedGap();
             if (t.verdict() == Verdict.FALSIFIED) {

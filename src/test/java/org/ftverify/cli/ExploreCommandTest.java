@@ -32,7 +32,7 @@ class ExploreCommandTest {
     @Test
     void budgetMustBeANonNegativeInteger() {
         assertEquals(2, run("explore", "--claim", "lora.saddle-growth-rate", "--budget", "-3"));
-        assertOneLine("budget: '-3' is outside the allowed range [0, 100000]");
+        assertOneLine("budget: '-3' is outside the allowed range [0, 999]");
         assertEquals(2, run("explore", "--claim", "lora.saddle-growth-rate", "--budget", "many"));
         assertOneLine("budget: 'many' is not an integer");
     }

@@ -134,10 +134,11 @@ public final class Explore {
             count[b]++;
             total += (t.normalisedGap() - mean) * (t.normalisedGap() - mean);
         }
-        if (total == 0) return 0;
+        // gap/tol the same everywhere (up to rounding): no parameter moves it
+        if (total <= 1e-20 * ts.size() * Math.max(1, mean * mean)) return 0;
         double between = 0;
         for (int b = 0; b < bins; b++) if (count[b] > 0) between += count[b] * Math.pow(sum[b] / count[b] - mean, 2);
-        return between / total;
+        return Math.min(1, between / total);
     }
 
     /** The bin of a parameter value: choices by index, numbers by position in the (log-)range. */

@@ -48,7 +48,7 @@ public final class ExploreSection {
 
     static void section(StringBuilder a, JsonObject o, Path file) {
         String claim = o.get("claim").getAsString();
-        boolean mutant = o.has("mutant") && !o.get("mutant").isJsonNull();
+        boolean mutant = present(o, "mutant");
         a.append("[[explore-").append(claim.replaceAll("[^A-Za-z0-9._-]", "-")).append("]]\n=== ").append(lit(claim))
                 .append(mutant ? " (MUTANT " + lit(o.get("mutant").getAsString()) + ")" : "").append("\n\n");
         if (mutant) a.append("NOTE: This exploration ran a deliberately wrong theory (a mutant): its failures demonstrate the search, ")
@@ -58,20 +58,20 @@ public final class ExploreSection {
                 .append(" · budget ").append(o.get("budget").getAsInt()).append(" search moves · ")
                 .append(o.getAsJsonArray("evaluations").size()).append(" evaluations in ").append(lit(Num.sig(o.get("seconds").getAsDouble(), 3) + " s"))
                 .append("\n\n");
-        JsonObject random = o.getAsJsonObject("random"), search = o.getAsJsonObject("search");
+        JsonObject random = obj(o, "random"), search = obj(o, "search");
         a.append("* Random tries (as `verify` runs them): ").append(random.get("tries").getAsInt()).append(", ")
-                .append(random.get("firstFailure").isJsonNull() ? "none failed (largest gap/tol " + gap(random.get("bestNormalisedGap")) + ")"
-                        : "failure at " + point(random.getAsJsonObject("firstFailure"))).append(".\n");
+                .append(obj(random, "firstFailure") == null ? "none failed (largest gap/tol " + gap(random.get("bestNormalisedGap")) + ")"
+                        : "failure at " + point(obj(random, "firstFailure"))).append(".\n");
         a.append("* Targeted search: ").append(search.get("moves").getAsInt()).append(" moves, ")
                 .append(search.get("confirmations").getAsInt()).append(" confirmation runs, ")
                 .append(search.get("unconfirmed").getAsInt()).append(" unconfirmed excursions; ")
-                .append(search.get("firstConfirmedFailure").isJsonNull() ? "no confirmed failure"
-                        : "first confirmed failure " + point(search.getAsJsonObject("firstConfirmedFailure"))
-                        + ", confirmed at a fresh seed with gap/tol " + gap(search.getAsJsonObject("confirmation").get("normalisedGap")))
-                .append(search.get("best").isJsonNull() ? "" : "; highest gap/tol reached " + gap(search.getAsJsonObject("best").get("normalisedGap")))
+                .append(obj(search, "firstConfirmedFailure") == null ? "no confirmed failure"
+                        : "first confirmed failure " + point(obj(search, "firstConfirmedFailure"))
+                        + (obj(search, "confirmation") == null ? "" : ", confirmed at a fresh seed with gap/tol " + gap(obj(search, "confirmation").get("normalisedGap"))))
+                .append(obj(search, "best") == null ? "" : "; highest gap/tol reached " + gap(obj(search, "best").get("normalisedGap")))
                 .append(".\n");
         a.append("* Closest approach to failure (largest gap/tol among passing points): ")
-                .append(o.get("closestApproach").isJsonNull() ? "none (no point passed)" : point(o.getAsJsonObject("closestApproach"))).append(".\n");
+                .append(obj(o, "closestApproach") == null ? "none (no point passed)" : point(obj(o, "closestApproach"))).append(".\n");
         String sens = o.getAsJsonArray("sensitivity").asList().stream().map(JsonElement::getAsJsonObject)
                 .map(s -> s.get("parameter").getAsString() + " " + gap(s.get("eta2"))).collect(Collectors.joining(", "));
         a.append("* Share of gap/tol variance explained by each parameter alone (eta²): ").append(lit(sens)).append(".\n\n");
@@ -80,11 +80,11 @@ public final class ExploreSection {
         } catch (RuntimeException e) {
             a.append("WARNING: ").append(lit("no margin map: " + e.getMessage())).append("\n\n");
         }
-        if (o.has("result") && o.get("result").isJsonObject()) {
-            JsonObject r = o.getAsJsonObject("result");
+        JsonObject r = obj(o, "result");
+        if (r != null) {
             a.append("*After shrinking and the finite-size ladders:* ").append(lit(r.get("verdict").getAsString())).append(". ")
-                    .append(r.get("note").isJsonNull() ? "" : lit(r.get("note").getAsString())).append("\n\n");
-            if (!r.get("reproduce").isJsonNull()) a.append("Replay:\n\n----\n").append(r.get("reproduce").getAsString()).append("\n----\n\n");
+                    .append(present(r, "note") ? lit(r.get("note").getAsString()) : "").append("\n\n");
+            if (present(r, "reproduce")) a.append("Replay:\n\n----\n").append(r.get("reproduce").getAsString()).append("\n----\n\n");
         }
         a.append("Re-run this exploration:\n\n----\n").append(o.get("command").getAsString()).append("\n----\n\n");
         a.append("Data: `").append(file.getFileName().toString().replace("`", "")).append("` (every evaluated point).\n\n");
@@ -96,6 +96,15 @@ public final class ExploreSection {
                 : e.getValue().getAsString())).collect(Collectors.joining(", "));
         return lit("#" + t.get("n").getAsInt() + " {" + params + "} seed " + t.get("seed").getAsString() + ", "
                 + t.get("verdict").getAsString() + " with gap/tol " + gap(t.get("normalisedGap")));
+    }
+
+    /** A member that is an object, or null when absent or JSON null (Gson leaves null members out when writing). */
+    static JsonObject obj(JsonObject o, String key) {
+        return o != null && o.has(key) && o.get(key).isJsonObject() ? o.getAsJsonObject(key) : null;
+    }
+
+    static boolean present(JsonObject o, String key) {
+        return o.has(key) && !o.get(key).isJsonNull();
     }
 
     private static String gap(JsonElement e) {

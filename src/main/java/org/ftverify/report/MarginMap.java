@@ -52,14 +52,14 @@ public final class MarginMap {
     public static String render(JsonObject explore) {
         List<Axis> axes = axes(explore);
         if (axes.isEmpty()) throw new IllegalArgumentException("margin map: the exploration has no parameters to map");
-        Integer closest = number(explore, "closestApproach"), first = explore.has("search") && explore.get("search").isJsonObject()
-                ? number(explore.getAsJsonObject("search"), "firstConfirmedFailure") : null;
+        JsonObject search = ExploreSection.obj(explore, "search");
+        Integer closest = number(explore, "closestApproach"), first = search == null ? null : number(search, "firstConfirmedFailure");
         List<Dot> dots = new ArrayList<>();
         double max = 1;
         for (JsonElement e : explore.getAsJsonArray("evaluations")) {
             JsonObject t = e.getAsJsonObject();
             JsonObject params = t.getAsJsonObject("params");
-            double gap = t.get("normalisedGap").isJsonNull() ? Double.NaN : t.get("normalisedGap").getAsDouble();
+            double gap = ExploreSection.present(t, "normalisedGap") ? t.get("normalisedGap").getAsDouble() : Double.NaN;
             double u = axes.get(0).unit(params.get(axes.get(0).name()));
             double v = axes.size() > 1 ? axes.get(1).unit(params.get(axes.get(1).name())) : Double.NaN;
             dots.add(new Dot(u, v, gap, t.get("verdict").getAsString(), t.get("n").getAsInt()));
@@ -67,7 +67,7 @@ public final class MarginMap {
         }
         double top = Math.min(Math.max(1.5, max), 10);
         String title = "margin map: gap/tol of " + explore.get("claim").getAsString()
-                + (explore.has("mutant") && !explore.get("mutant").isJsonNull() ? " (MUTANT " + explore.get("mutant").getAsString() + ")" : "");
+                + (ExploreSection.present(explore, "mutant") ? " (MUTANT " + explore.get("mutant").getAsString() + ")" : "");
         StringBuilder s = new StringBuilder(16384);
         int height = TOP + SIZE + 110;
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ftv-plot\" role=\"img\" width=\"").append(WIDTH).append("\" height=\"")

@@ -38,5 +38,18 @@ class ExploreTest {
         assertFalse(json.getAsJsonObject("search").get("firstConfirmedFailure").isJsonNull());
         assertTrue(MarginMap.render(json).contains("FALSIFIED, gap/tol"));
         assertTrue(Explore.file(Path.of("/r"), "toy.narrow").endsWith("target/ftverify/explore/toy.narrow.json"));
+
+        // round trip through the file as written (Gson leaves null members out): the report section reads it cleanly
+        Path file = Explore.file(dir, "toy.narrow");
+        ResultsWriter.write(file, json);
+        String adoc = org.ftverify.report.ExploreSection.render(file.getParent());
+        assertFalse(adoc.contains("WARNING"), adoc);
+        assertTrue(adoc.contains("first confirmed failure") && adoc.contains("<svg"), adoc);
+        Explore.Result quiet = Explore.run(TargetedSearchTest.narrow(), "toy",
+                new PropertyEngine(new EngineConfig(EvidenceLevel.QUICK, 11, dir, 40, true, null), s -> {}), 0, s -> {});
+        ResultsWriter.write(file, Explore.toJson(quiet, "cmd"));
+        String none = org.ftverify.report.ExploreSection.render(file.getParent());
+        assertFalse(none.contains("WARNING"), none);
+        assertTrue(none.contains("no confirmed failure"), none);
     }
 }

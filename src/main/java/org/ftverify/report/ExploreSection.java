@@ -56,7 +56,7 @@ public final class ExploreSection {
         a.append("*Verdict of the exploration:* ").append(lit(o.get("verdict").getAsString())).append(" · level ")
                 .append(lit(o.get("level").getAsString())).append(" · run seed ").append(lit(o.get("runSeed").getAsString()))
                 .append(" · budget ").append(o.get("budget").getAsInt()).append(" search moves · ")
-                .append(o.getAsJsonArray("evaluations").size()).append(" evaluations in ").append(lit(Num.sig(o.get("seconds").getAsDouble(), 3) + " s"))
+                .append(o.getAsJsonArray("evaluations").size()).append(" evaluations in ").append(lit(Num.fmt(o.get("seconds").getAsDouble()) + " s"))
                 .append("\n\n");
         JsonObject random = obj(o, "random"), search = obj(o, "search");
         a.append("* Random tries (as `verify` runs them): ").append(random.get("tries").getAsInt()).append(", ")

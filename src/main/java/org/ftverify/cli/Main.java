@@ -53,6 +53,8 @@ public final class Main {
     /** As {@link #run(String[], PrintStream, PrintStream)} with the results kept in {@code store} (tests use a temporary one). */
     static int run(String[] args, Path root, ResultStore store, PrintStream out, PrintStream err) {
         try {
+            // explore: its own command class parses its own options (targeted search, margin map; see ExploreCommand)
+            if (args.length > 0 && args[0].equals("explore")) return ExploreCommand.run(args, out);
             Options o = Options.parse(args);
             return switch (o.command()) {
                 case "list" -> list(o, store, out);
@@ -87,6 +89,8 @@ public final class Main {
                                                                             count verdicts that are not VERIFIED (target/ftverify/alarms/)
                   catalogue                                                 rewrite verification/catalogue.adoc from the registry
                   power   [--theory T] [--claim C] [--seed S]               measure each claim's resolution (verification/power.json)
+                  explore --claim C [--budget N] [--seed S] [--level L] [--mutant M]
+                                                                            targeted search for one claim; margin map in the report
                 levels: quick (default), standard, deep. Output: target/ftverify/ (results.json keeps the latest result of
                 every claim). Exit: 0 ok, 1 falsified (alarms: any false alarm), 2 bad input or unwritable output.""");
         return OK;

@@ -28,6 +28,7 @@ public final class Claim {
     private final String cites;
     private final List<String> uses;
     private final List<String> reads;
+    private final List<Scaling> scalings;
 
     private Claim(Builder b) {
         this.id = b.id;
@@ -42,6 +43,22 @@ public final class Claim {
         this.cites = b.cites;
         this.uses = List.copyOf(b.uses);
         this.reads = List.copyOf(b.reads);
+        this.scalings = List.copyOf(b.scalings);
+        for (Scaling sc : scalings) checkScaling(sc);
+    }
+
+    /** A scaling must name a numeric parameter of the space, and a step size must be a real (it is divided by 4). */
+    private void checkScaling(Scaling sc) {
+        Parameter p;
+        try {
+            p = space.parameter(sc.parameter());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("claim " + id + ": scaling names parameter '" + sc.parameter() + "', which is not in its space ("
+                    + Parameter.describe(space.parameters()) + ")");
+        }
+        if (p.kind() == Parameter.Kind.CHOICE || (sc.refinesDownward() && p.kind() != Parameter.Kind.REAL) || !(p.lo() > 0))
+            throw new IllegalArgumentException("claim " + id + ": scaling " + sc.kind().label() + " needs a positive "
+                    + (sc.refinesDownward() ? "real" : "numeric") + " parameter; " + p.name() + " is " + p.kind() + " in " + p.rangeText());
     }
 
     public static Builder builder(String id) {
@@ -64,6 +81,11 @@ public final class Claim {
     public List<String> uses() { return uses; }
     /** Names of the model quantities the check reads (e.g. "tau", "kappa_slow"); a mutant of one should break it. */
     public List<String> reads() { return reads; }
+    /**
+     * Parameters that control a finite-size, step-size or Monte Carlo effect (see {@link Scaling}): a failure is
+     * re-run with each refined before the verdict is FALSIFIED.
+     */
+    public List<Scaling> scalings() { return scalings; }
 
     /** Number of random tries at a level; expensive claims set fewer than the engine default. */
     public int tries(EvidenceLevel level) {
@@ -77,6 +99,7 @@ public final class Claim {
         b.tries.putAll(tries);
         b.uses.addAll(uses);
         b.reads.addAll(reads);
+        b.scalings.addAll(scalings);
         return b.build();
     }
 
@@ -89,6 +112,7 @@ public final class Claim {
         private String cites;
         private final List<String> uses = new ArrayList<>();
         private final List<String> reads = new ArrayList<>();
+        private final List<Scaling> scalings = new ArrayList<>();
 
         private Builder(String id) {
             if (id == null || !ID.matcher(id).matches())
@@ -109,6 +133,12 @@ public final class Claim {
         public Builder uses(String... stepIds) { uses.addAll(List.of(stepIds)); return this; }
         /** Model quantities the check reads. */
         public Builder reads(String... quantities) { reads.addAll(List.of(quantities)); return this; }
+
+        /**
+         * Declares a parameter whose refinement should make a finite-size gap vanish, e.g.
+         * {@code .scaling(Scaling.dimension("d"))} or {@code .scaling(Scaling.stepSize("eta"))}.
+         */
+        public Builder scaling(Scaling s) { scalings.add(java.util.Objects.requireNonNull(s, "scaling")); return this; }
 
         public Builder tries(int quick, int standard, int deep) {
             tries.put(EvidenceLevel.QUICK, quick);

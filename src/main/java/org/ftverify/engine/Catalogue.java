@@ -31,6 +31,7 @@ public final class Catalogue {
                 sb.append("|===\n");
                 for (ParameterSpace.Constraint k : sp.constraints()) sb.append("\nConstraint: ").append(k.description()).append("\n");
                 if (!c.tolerance().isEmpty()) sb.append("\nTolerance: ").append(c.tolerance()).append("\n");
+                for (org.ftverify.core.Scaling s : c.scalings()) sb.append("\nFinite-size scaling: ").append(s).append("\n");
             }
             if (!t.mutants().isEmpty()) {
                 sb.append("\n=== Mutants of `").append(t.id()).append("`\n\n");

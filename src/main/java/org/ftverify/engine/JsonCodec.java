@@ -123,6 +123,7 @@ public final class JsonCodec {
     public static JsonObject tryRow(TryRecord t) {
         JsonObject o = new JsonObject();
         o.addProperty("index", t.index());
+        o.addProperty("phase", t.phase());
         o.addProperty("seed", t.seed());
         o.add("params", params(t.params()));
         o.addProperty("verdict", t.verdict().name());

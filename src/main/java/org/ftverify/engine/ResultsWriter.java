@@ -88,6 +88,7 @@ public final class ResultsWriter {
         r.tries().forEach(t -> tries.add(JsonCodec.tryRow(t)));
         o.add("tries", tries);
         o.add("worst", r.worst() == null ? JsonNull.INSTANCE : JsonCodec.evidence(r.worst()));
+        o.add("analysis", AnalysisJson.of(r.analysis()));
         return o;
     }
 

@@ -77,13 +77,14 @@ public final class Runner {
 
     public ClaimResult runOne(Claim c) {
         String theoryId = registry.theoryOf(c).id();
-        String level = engine.config().level().id();
-        out.printf(Locale.ROOT, "[ftverify] %-" + idWidth + "s  running (%s, level %s)%n", c.id(), SummaryTable.tries(c.tries(engine.config().level())), level);
+        int n = c.tries(engine.config().level()), moves = engine.config().searchMoves(n);
+        out.printf(Locale.ROOT, "[ftverify] %-" + idWidth + "s  running (%s%s, level %s)%n", c.id(), SummaryTable.tries(n),
+                moves > 0 ? " + " + moves + " search move" + (moves == 1 ? "" : "s") : "", engine.config().level().id());
         ClaimResult r = engine.run(c, theoryId);
         out.printf(Locale.ROOT, "[ftverify] %-" + idWidth + "s  %-12s  gap/tol %-8s %6.1f s%s%n", c.id(), r.verdict(), gap(r), r.seconds(),
                 r.counterexample() != null ? "  counterexample: " + r.counterexample() : "");
         if (r.verdict() != Verdict.VERIFIED && r.worst() != null && verbose) out.println(indent(r.worst().evidence().summary()));
-        if (r.note() != null && r.verdict() != Verdict.VERIFIED) out.println("           note: " + r.note());
+        if (r.note() != null) out.println("           note: " + r.note());
         if (r.verdict() == Verdict.FALSIFIED) out.println("           replay: " + r.reproduce());
         record(r);
         return r;

@@ -88,6 +88,7 @@ final class AsciidocBuilder {
         StringBuilder a = new StringBuilder(64 * 1024);
         a.append("= ftverify theory report\n:toc: left\n:toclevels: 2\n:sectanchors:\n:table-caption!:\n")
                 .append(":example-caption!:\n:figure-caption!:\n\n");
+        a.append(FindingsSection.forReport(repoRoot)); // the report opens with the findings
         if (results == null) {
             a.append("WARNING: No results file at ").append(shown(resultsPath))
                     .append(": no claim has been checked, so this report has no verdicts. ")
@@ -105,6 +106,7 @@ final class AsciidocBuilder {
                 theory(a, t);
             }
         }
+        a.append(ExploreSection.render(resultsPath == null ? null : resultsPath.toAbsolutePath().resolveSibling("explore"))); // explore hook
         proofs(a);
         if (results != null) {
             reproducibility(a);

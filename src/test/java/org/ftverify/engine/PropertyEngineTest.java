@@ -37,7 +37,8 @@ class PropertyEngineTest {
     void soundClaimIsVerified(@TempDir Path dir) {
         ClaimResult r = engine(dir, 1).run(sound(), "toy");
         assertEquals(Verdict.VERIFIED, r.verdict());
-        assertEquals(3, r.tries().size());
+        assertEquals(3, r.tries().stream().filter(t -> t.phase().equals("random")).count());
+        assertEquals(1, r.analysis().search().moves(), "quick level: one search move per three random tries");
         assertNull(r.counterexample());
     }
 
@@ -123,10 +124,11 @@ class PropertyEngineTest {
         Files.writeString(empty, "{\"claim\": \"toy.sound\", \"seed\": 3, \"params\": {}}");
         Files.writeString(good, "{\"claim\": \"toy.sound\", \"seed\": 3, \"params\": {\"a\": 2.5, \"d\": 16}}");
         java.util.List<String> warnings = new java.util.ArrayList<>();
-        PropertyEngine e = new PropertyEngine(new EngineConfig(EvidenceLevel.QUICK, 1, dir, 40, true, null), s -> {}, warnings::add);
+        EngineConfig config = new EngineConfig(EvidenceLevel.QUICK, 1, dir, 40, true, null);
+        PropertyEngine e = new PropertyEngine(config, s -> {}, warnings::add);
         ClaimResult r = e.run(sound(), "toy");
         assertEquals(Verdict.VERIFIED, r.verdict(), "the rest of the claim runs");
-        assertEquals(1 + 3, r.tries().size(), "the good archived file is replayed, then the random tries");
+        assertEquals(1 + 3 + config.searchMoves(3), r.tries().size(), "the good archived file is replayed, then the random tries and search moves");
         assertEquals(3, warnings.size(), String.join("\n", warnings));
         assertTrue(warnings.get(0).contains(truncated + ": not a valid counterexample JSON: the text ends early"), warnings.get(0));
         // unreadable files are found when the claim's directory is read, out-of-range ones when replay starts

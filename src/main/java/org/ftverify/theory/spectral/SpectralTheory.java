@@ -1,0 +1,56 @@
+package org.ftverify.theory.spectral;
+
+import java.util.List;
+
+import org.ftverify.core.Claim;
+import org.ftverify.core.TheoryDefinition;
+import org.ftverify.theory.spectral.SpectralModel.Error;
+
+/**
+ * The spectral-basis theory of fine-tuning (docs/theory/spectral.adoc): the leading singular vectors of a pretrained
+ * weight stay put under fine-tuning and are shared across tasks, and tuning only the spectral coefficients in the
+ * frozen basis is enough when the task re-weights the pretrained modes.
+ */
+public final class SpectralTheory extends TheoryDefinition<SpectralModel> {
+    public SpectralTheory() {
+        super("spectral", "Pretraining induces a reusable spectral basis for downstream adaptation",
+                "J. Yu, Y. Wang, Z. Deng, Y. Zhu, W. Ma, Q. Liu, arXiv 2605.07302 (2026)",
+                List.of("[paper] only the abstract could be read: leading singular vectors stable under fine-tuning and shared across "
+                                + "tasks; larger pretraining sets more stable; tuning spectral coefficients in the frozen basis competitive "
+                                + "at 0.2 % trainable parameters; the paper states no theorem",
+                        "[reconstructed] every claim P1-P10 is a reconstruction from classical results (Weyl, Wedin, Davis-Kahan, "
+                                + "Benaych-Georges-Nadakuditi, Baik-Ben Arous-Péché, Saxe et al.) and exact linear algebra, not the paper's text",
+                        "[reconstructed, unreviewed] the shared-noise overlap S_u (claims P6, P7) was derived for this reconstruction and "
+                                + "checked only numerically; it is not from the literature and has not been reviewed"));
+    }
+
+    @Override
+    protected SpectralModel exactModel() {
+        return SpectralModel.exact();
+    }
+
+    @Override
+    protected List<Claim> claims(SpectralModel m) {
+        return List.of(WedinWeylClaim.build(m), CrossingTimeClaim.build(m), ParameterBudgetClaim.build(m));
+    }
+
+    @Override
+    protected List<Perturbation<SpectralModel>> perturbations() {
+        SpectralModel x = exactModel();
+        return List.of(
+                perturb("spectral-wedin-gap-dropped", "Wedin's bound divided by sigma~_k instead of the gap sigma~_k - sigma_{k+1}",
+                        x.with(Error.WEDIN_GAP_DROPPED), WedinWeylClaim.ID),
+                perturb("spectral-crossing-ignores-target", "crossing time ln(1 + theta0/eta): the target's coefficient theta' on the pretrained mode forgotten",
+                        x.with(Error.CROSSING_IGNORES_TARGET), CrossingTimeClaim.ID),
+                perturb("spectral-lora-one-factor", "LoRA counted as r d_in per matrix (factor B forgotten)",
+                        x.with(Error.LORA_ONE_FACTOR), ParameterBudgetClaim.ID));
+    }
+
+    @Override
+    protected List<Probe<SpectralModel>> probes() {
+        return List.of(
+                probe(WedinWeylClaim.ID, "wedin-bound", d -> exactModel().withScale("wedin-bound", 1 + d)),
+                probe(CrossingTimeClaim.ID, "crossing-time", d -> exactModel().withScale("crossing-time", 1 + d)),
+                probe(ParameterBudgetClaim.ID, "param-count", d -> exactModel().withScale("param-count", 1 + d)));
+    }
+}

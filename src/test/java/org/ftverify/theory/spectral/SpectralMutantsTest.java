@@ -1,0 +1,29 @@
+package org.ftverify.theory.spectral;
+
+import java.util.Map;
+
+import org.ftverify.testing.MutantFixture;
+import org.junit.jupiter.api.Test;
+
+/** Each claim VERIFIED for the exact theory and FALSIFIED for its mutant at the same point and seed. */
+class SpectralMutantsTest {
+    private static final SpectralTheory THEORY = new SpectralTheory();
+
+    @Test
+    void wedinWithoutTheGapIsRejected() {
+        MutantFixture.assertDiscriminates(THEORY, WedinWeylClaim.ID, Map.of("m", 30, "aspect", 1.5, "k", 2, "log10eps", -1.5, "delta", "gaussian"),
+                "spectral-wedin-gap-dropped", "extremal rotation", "max Wedin ratio sin Theta");
+    }
+
+    @Test
+    void crossingTimeWithoutTheTargetCoefficientIsRejected() {
+        MutantFixture.assertDiscriminates(THEORY, CrossingTimeClaim.ID, Map.of("theta0", 2.0, "thetap", 1.0, "excess", 0.4, "n", 5),
+                "spectral-crossing-ignores-target", "crossing time t_c (coefficient event)", "per-index overlap at t_c + 0.05");
+    }
+
+    @Test
+    void loraCountedWithOneFactorIsRejected() {
+        MutantFixture.assertDiscriminates(THEORY, ParameterBudgetClaim.ID, Map.of("encoder", "roberta-base", "k", 64),
+                "spectral-lora-one-factor", "LoRA r = 8");
+    }
+}

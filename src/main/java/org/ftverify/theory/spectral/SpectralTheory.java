@@ -31,7 +31,8 @@ public final class SpectralTheory extends TheoryDefinition<SpectralModel> {
 
     @Override
     protected List<Claim> claims(SpectralModel m) {
-        return List.of(WedinWeylClaim.build(m), CrossingTimeClaim.build(m), ParameterBudgetClaim.build(m));
+        return List.of(WedinWeylClaim.build(m), BgnClaim.build(m), SharedBasisClaim.build(m),
+                CrossingTimeClaim.build(m), ParameterBudgetClaim.build(m));
     }
 
     @Override
@@ -40,6 +41,10 @@ public final class SpectralTheory extends TheoryDefinition<SpectralModel> {
         return List.of(
                 perturb("spectral-wedin-gap-dropped", "Wedin's bound divided by sigma~_k instead of the gap sigma~_k - sigma_{k+1}",
                         x.with(Error.WEDIN_GAP_DROPPED), WedinWeylClaim.ID),
+                perturb("spectral-bgn-threshold-moved", "rectangular spike threshold c^(1/4) moved up by 20 % in the overlap limits",
+                        x.with(Error.BGN_THRESHOLD_MOVED), BgnClaim.ID),
+                perturb("spectral-shared-as-independent", "two fine-tunes of one checkpoint predicted like independent pretraining (product law)",
+                        x.with(Error.SHARED_NOISE_AS_INDEPENDENT), SharedBasisClaim.ID),
                 perturb("spectral-crossing-ignores-target", "crossing time ln(1 + theta0/eta): the target's coefficient theta' on the pretrained mode forgotten",
                         x.with(Error.CROSSING_IGNORES_TARGET), CrossingTimeClaim.ID),
                 perturb("spectral-lora-one-factor", "LoRA counted as r d_in per matrix (factor B forgotten)",
@@ -50,6 +55,8 @@ public final class SpectralTheory extends TheoryDefinition<SpectralModel> {
     protected List<Probe<SpectralModel>> probes() {
         return List.of(
                 probe(WedinWeylClaim.ID, "wedin-bound", d -> exactModel().withScale("wedin-bound", 1 + d)),
+                probe(BgnClaim.ID, "bgn-overlap", d -> exactModel().withScale("bgn-overlap", 1 + d)),
+                probe(SharedBasisClaim.ID, "shared-overlap", d -> exactModel().withScale("shared-overlap", 1 + d)),
                 probe(CrossingTimeClaim.ID, "crossing-time", d -> exactModel().withScale("crossing-time", 1 + d)),
                 probe(ParameterBudgetClaim.ID, "param-count", d -> exactModel().withScale("param-count", 1 + d)));
     }

@@ -26,4 +26,16 @@ class SpectralMutantsTest {
         MutantFixture.assertDiscriminates(THEORY, ParameterBudgetClaim.ID, Map.of("encoder", "roberta-base", "k", 64),
                 "spectral-lora-one-factor", "LoRA r = 8");
     }
+
+    @Test
+    void movedBgnThresholdIsRejected() {
+        MutantFixture.assertDiscriminates(THEORY, BgnClaim.ID, Map.of("d", "400", "c", "0.5", "np", 1.5),
+                "spectral-bgn-threshold-moved", "<u^, a>^2 vs rho_u");
+    }
+
+    @Test
+    void sharedCheckpointPredictedAsIndependentIsRejected() {
+        MutantFixture.assertDiscriminates(THEORY, SharedBasisClaim.ID, Map.of("d", "400", "c", "1", "theta1", 1.5, "ratio", 2.0),
+                "spectral-shared-as-independent", "same checkpoint <u^_A, u^_B>^2");
+    }
 }

@@ -31,7 +31,7 @@ public final class SpectralTheory extends TheoryDefinition<SpectralModel> {
 
     @Override
     protected List<Claim> claims(SpectralModel m) {
-        return List.of(WedinWeylClaim.build(m), BgnClaim.build(m), SharedBasisClaim.build(m),
+        return List.of(WedinWeylClaim.build(m), FrozenBasisClaim.build(m), BgnClaim.build(m), SharedBasisClaim.build(m),
                 CrossingTimeClaim.build(m), ParameterBudgetClaim.build(m));
     }
 
@@ -41,6 +41,10 @@ public final class SpectralTheory extends TheoryDefinition<SpectralModel> {
         return List.of(
                 perturb("spectral-wedin-gap-dropped", "Wedin's bound divided by sigma~_k instead of the gap sigma~_k - sigma_{k+1}",
                         x.with(Error.WEDIN_GAP_DROPPED), WedinWeylClaim.ID),
+                perturb("spectral-residual-without-off-diagonal", "diagonal frozen-basis residual computed without the off-diagonal energy of U_k^T W* V_k",
+                        x.with(Error.RESIDUAL_WITHOUT_OFF_DIAGONAL), FrozenBasisClaim.ID),
+                perturb("spectral-coefficient-rate-halved", "coefficient relaxation rate v^T Sigma v / 2 (a factor lost in the gradient)",
+                        x.withScale("coefficient-rate", 0.5), FrozenBasisClaim.ID),
                 perturb("spectral-bgn-threshold-moved", "rectangular spike threshold c^(1/4) moved up by 20 % in the overlap limits",
                         x.with(Error.BGN_THRESHOLD_MOVED), BgnClaim.ID),
                 perturb("spectral-shared-as-independent", "two fine-tunes of one checkpoint predicted like independent pretraining (product law)",
@@ -55,6 +59,7 @@ public final class SpectralTheory extends TheoryDefinition<SpectralModel> {
     protected List<Probe<SpectralModel>> probes() {
         return List.of(
                 probe(WedinWeylClaim.ID, "wedin-bound", d -> exactModel().withScale("wedin-bound", 1 + d)),
+                probe(FrozenBasisClaim.ID, "coefficient-rate", d -> exactModel().withScale("coefficient-rate", 1 + d)),
                 probe(BgnClaim.ID, "bgn-overlap", d -> exactModel().withScale("bgn-overlap", 1 + d)),
                 probe(SharedBasisClaim.ID, "shared-overlap", d -> exactModel().withScale("shared-overlap", 1 + d)),
                 probe(CrossingTimeClaim.ID, "crossing-time", d -> exactModel().withScale("crossing-time", 1 + d)),

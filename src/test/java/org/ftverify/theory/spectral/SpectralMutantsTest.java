@@ -38,4 +38,16 @@ class SpectralMutantsTest {
         MutantFixture.assertDiscriminates(THEORY, SharedBasisClaim.ID, Map.of("d", "400", "c", "1", "theta1", 1.5, "ratio", 2.0),
                 "spectral-shared-as-independent", "same checkpoint <u^_A, u^_B>^2");
     }
+
+    @Test
+    void residualWithoutOffDiagonalEnergyIsRejected() {
+        MutantFixture.assertDiscriminates(THEORY, FrozenBasisClaim.ID, Map.of("m", 20, "aspect", 1.5, "k", 3, "xi", 0.3),
+                "spectral-residual-without-off-diagonal", "2 L_min (diagonal)");
+    }
+
+    @Test
+    void halvedCoefficientRateIsRejectedByTheOdeAndTheDrift() {
+        MutantFixture.assertDiscriminates(THEORY, FrozenBasisClaim.ID, Map.of("m", 20, "aspect", 1.5, "k", 3, "xi", 0.3),
+                "spectral-coefficient-rate-halved", "ODE - decoupled", "drift ds_1/dt");
+    }
 }

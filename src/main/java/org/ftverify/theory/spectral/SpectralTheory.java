@@ -31,7 +31,7 @@ public final class SpectralTheory extends TheoryDefinition<SpectralModel> {
 
     @Override
     protected List<Claim> claims(SpectralModel m) {
-        return List.of(WedinWeylClaim.build(m), FrozenBasisClaim.build(m), BgnClaim.build(m), SharedBasisClaim.build(m),
+        return List.of(WedinWeylClaim.build(m), FrozenBasisClaim.build(m), BgnClaim.build(m), FiniteTimeStabilityClaim.build(m), SharedBasisClaim.build(m), BbpClaim.build(m),
                 CrossingTimeClaim.build(m), ParameterBudgetClaim.build(m));
     }
 
@@ -48,7 +48,9 @@ public final class SpectralTheory extends TheoryDefinition<SpectralModel> {
                 perturb("spectral-bgn-threshold-moved", "rectangular spike threshold c^(1/4) moved up by 20 % in the overlap limits",
                         x.with(Error.BGN_THRESHOLD_MOVED), BgnClaim.ID),
                 perturb("spectral-shared-as-independent", "two fine-tunes of one checkpoint predicted like independent pretraining (product law)",
-                        x.with(Error.SHARED_NOISE_AS_INDEPENDENT), SharedBasisClaim.ID),
+                        x.with(Error.SHARED_NOISE_AS_INDEPENDENT), FiniteTimeStabilityClaim.ID, SharedBasisClaim.ID),
+                perturb("spectral-bbp-threshold-moved", "covariance spike threshold sqrt(gamma) moved up by 20 % in the overlap limit",
+                        x.with(Error.BBP_THRESHOLD_MOVED), BbpClaim.ID),
                 perturb("spectral-crossing-ignores-target", "crossing time ln(1 + theta0/eta): the target's coefficient theta' on the pretrained mode forgotten",
                         x.with(Error.CROSSING_IGNORES_TARGET), CrossingTimeClaim.ID),
                 perturb("spectral-lora-one-factor", "LoRA counted as r d_in per matrix (factor B forgotten)",
@@ -61,7 +63,9 @@ public final class SpectralTheory extends TheoryDefinition<SpectralModel> {
                 probe(WedinWeylClaim.ID, "wedin-bound", d -> exactModel().withScale("wedin-bound", 1 + d)),
                 probe(FrozenBasisClaim.ID, "coefficient-rate", d -> exactModel().withScale("coefficient-rate", 1 + d)),
                 probe(BgnClaim.ID, "bgn-overlap", d -> exactModel().withScale("bgn-overlap", 1 + d)),
+                probe(FiniteTimeStabilityClaim.ID, "shared-overlap", d -> exactModel().withScale("shared-overlap", 1 + d)),
                 probe(SharedBasisClaim.ID, "shared-overlap", d -> exactModel().withScale("shared-overlap", 1 + d)),
+                probe(BbpClaim.ID, "bbp-overlap", d -> exactModel().withScale("bbp-overlap", 1 + d)),
                 probe(CrossingTimeClaim.ID, "crossing-time", d -> exactModel().withScale("crossing-time", 1 + d)),
                 probe(ParameterBudgetClaim.ID, "param-count", d -> exactModel().withScale("param-count", 1 + d)));
     }

@@ -50,4 +50,16 @@ class SpectralMutantsTest {
         MutantFixture.assertDiscriminates(THEORY, FrozenBasisClaim.ID, Map.of("m", 20, "aspect", 1.5, "k", 3, "xi", 0.3),
                 "spectral-coefficient-rate-halved", "ODE - decoupled", "drift ds_1/dt");
     }
+
+    @Test
+    void movedBbpThresholdIsRejected() {
+        MutantFixture.assertDiscriminates(THEORY, BbpClaim.ID, Map.of("p", "800", "gamma", "1", "theta", 2.0),
+                "spectral-bbp-threshold-moved", "<u^, v>^2 vs BBP overlap");
+    }
+
+    @Test
+    void finiteTimeStabilityPredictedAsIndependentIsRejected() {
+        MutantFixture.assertDiscriminates(THEORY, FiniteTimeStabilityClaim.ID, Map.of("m", "500", "np", 2.0, "t", 1.0, "thetap", 1.5),
+                "spectral-shared-as-independent", "Stab(n, t) = ");
+    }
 }

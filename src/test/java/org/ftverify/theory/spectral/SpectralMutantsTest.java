@@ -62,4 +62,10 @@ class SpectralMutantsTest {
         MutantFixture.assertDiscriminates(THEORY, FiniteTimeStabilityClaim.ID, Map.of("m", "500", "np", 2.0, "t", 1.0, "thetap", 1.5),
                 "spectral-shared-as-independent", "Stab(n, t) = ");
     }
+
+    @Test
+    void firstOrderWithoutTheExtraRightDimensionsIsRejected() {
+        MutantFixture.assertDiscriminates(THEORY, FirstOrderClaim.ID, Map.of("m", 40, "aspect", 2.0, "level", -3.0),
+                "spectral-first-order-no-extra-dimensions", "E[1 - <v_1, v~_1>^2]");
+    }
 }

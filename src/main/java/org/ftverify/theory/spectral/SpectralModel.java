@@ -116,8 +116,13 @@ public final class SpectralModel {
 
     /** M2 gradient flow, Sigma = I, aligned target: sigma_i(t) = e^-t sigma_i + (1 - e^-t) s*_i. */
     public double m2Coefficient(double t, double s0, double sStar) {
-        double e = Math.exp(-scale("gf-rate") * t);
-        return e * s0 + (1 - e) * sStar;
+        double moved = gfRelaxation(t, 1);
+        return (1 - moved) * s0 + moved * sStar;
+    }
+
+    /** Fraction 1 - e^{-lambda t} of the way to the target that M2's flow covers along an eigendirection of Sigma with eigenvalue lambda. */
+    public double gfRelaxation(double t, double lambda) {
+        return -Math.expm1(-scale("gf-rate") * lambda * t);
     }
 
     /** M3 two-layer linear network: s(t) = s* / (1 + (sStar/s0 - 1) e^{-2 s* t}) (logistic, rate 2 s*). */

@@ -31,7 +31,7 @@ public final class SpectralTheory extends TheoryDefinition<SpectralModel> {
 
     @Override
     protected List<Claim> claims(SpectralModel m) {
-        return List.of(WedinWeylClaim.build(m), FirstOrderClaim.build(m), FrozenBasisClaim.build(m), BgnClaim.build(m), FiniteTimeStabilityClaim.build(m), SharedBasisClaim.build(m), BbpClaim.build(m),
+        return List.of(WedinWeylClaim.build(m), FirstOrderClaim.build(m), AlignedDynamicsClaim.build(m), FrozenBasisClaim.build(m), BgnClaim.build(m), FiniteTimeStabilityClaim.build(m), SharedBasisClaim.build(m), BbpClaim.build(m),
                 CrossingTimeClaim.build(m), ParameterBudgetClaim.build(m));
     }
 
@@ -43,6 +43,8 @@ public final class SpectralTheory extends TheoryDefinition<SpectralModel> {
                         x.with(Error.WEDIN_GAP_DROPPED), WedinWeylClaim.ID),
                 perturb("spectral-first-order-no-extra-dimensions", "first-order v-instability without the (p - m)/sigma_i^2 term of the right directions W0 does not use",
                         x.with(Error.FIRST_ORDER_V_EXTRA_DIMENSIONS_DROPPED), FirstOrderClaim.ID),
+                perturb("spectral-m3-linear-not-logistic", "two-layer network coefficients relaxing exponentially (one-layer law) instead of logistically",
+                        x.with(Error.M3_LINEAR_INSTEAD_OF_LOGISTIC), AlignedDynamicsClaim.ID),
                 perturb("spectral-residual-without-off-diagonal", "diagonal frozen-basis residual computed without the off-diagonal energy of U_k^T W* V_k",
                         x.with(Error.RESIDUAL_WITHOUT_OFF_DIAGONAL), FrozenBasisClaim.ID),
                 perturb("spectral-coefficient-rate-halved", "coefficient relaxation rate v^T Sigma v / 2 (a factor lost in the gradient)",
@@ -64,6 +66,7 @@ public final class SpectralTheory extends TheoryDefinition<SpectralModel> {
         return List.of(
                 probe(WedinWeylClaim.ID, "wedin-bound", d -> exactModel().withScale("wedin-bound", 1 + d)),
                 probe(FirstOrderClaim.ID, "first-order", d -> exactModel().withScale("first-order", 1 + d)),
+                probe(AlignedDynamicsClaim.ID, "logistic-rate", d -> exactModel().withScale("logistic-rate", 1 + d)),
                 probe(FrozenBasisClaim.ID, "coefficient-rate", d -> exactModel().withScale("coefficient-rate", 1 + d)),
                 probe(BgnClaim.ID, "bgn-overlap", d -> exactModel().withScale("bgn-overlap", 1 + d)),
                 probe(FiniteTimeStabilityClaim.ID, "shared-overlap", d -> exactModel().withScale("shared-overlap", 1 + d)),

@@ -68,4 +68,10 @@ class SpectralMutantsTest {
         MutantFixture.assertDiscriminates(THEORY, FirstOrderClaim.ID, Map.of("m", 40, "aspect", 2.0, "level", -3.0),
                 "spectral-first-order-no-extra-dimensions", "E[1 - <v_1, v~_1>^2]");
     }
+
+    @Test
+    void linearLawForTheTwoLayerNetworkIsRejected() {
+        MutantFixture.assertDiscriminates(THEORY, AlignedDynamicsClaim.ID, Map.of("m", 4, "p", 5, "extra", 1),
+                "spectral-m3-linear-not-logistic", "M3: max_t |s_i(t)");
+    }
 }

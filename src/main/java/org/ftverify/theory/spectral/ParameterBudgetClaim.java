@@ -45,16 +45,10 @@ final class ParameterBudgetClaim {
                 .cites("spectral-p10")
                 .uses("param-counts", "param-budget-k")
                 .reads("param-count")
-                .space(ParameterSpace.of(Parameter.choice("encoder", List.of("roberta-base", "roberta-large"), "pretrained encoder"),
-                        Parameter.integer("k", 1, 128, 64, false, "core size k of the k x k variant")))
+                .space(ParameterSpace.of(Parameter.integer("k", 1, 128, 64, false, "core size k of the k x k variant")))
                 .tries(2, 4, 8)
                 .check((p, ctx) -> check(model, p, ctx))
                 .build();
-    }
-
-    static Encoder encoder(String name) {
-        return ENCODERS.stream().filter(e -> e.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("encoder '" + name + "' unknown; allowed: roberta-base, roberta-large"));
     }
 
     /** All parameters, enumerated: embeddings (+ LayerNorm), per layer Q, K, V, O, two LayerNorms, FFN1, FFN2, and the pooler. */
@@ -73,32 +67,38 @@ final class ParameterBudgetClaim {
     }
 
     static Evidence check(SpectralModel model, Params params, CheckContext ctx) {
-        Encoder e = encoder(params.choice("encoder"));
         int k = params.integer("k");
-        long total = total(e);
-        long diagonalAll = 0, coreAll = 0, coreQV = 0, lora = 0;
-        for (int[] map : maps(e)) {
-            diagonalAll += e.layers() * model.coefficientsPerMatrix(Math.min(map[0], map[1]), false);
-            coreAll += e.layers() * model.coefficientsPerMatrix(k, true);
-        }
-        coreQV = 2L * e.layers() * model.coefficientsPerMatrix(k, true);
-        lora = 2L * e.layers() * model.loraPerMatrix(8, e.d(), e.d());
         Evidence ev = new Evidence();
-        ev.compare(Tolerance.printed(e.publishedTotal()).compare(e.name() + " total parameters (millions) vs published", Double.parseDouble(e.publishedTotal()), total / 1e6));
-        ev.compare(Tolerance.printed(e.loraR8OnQV()).compare("LoRA r = 8 on W_q, W_v (millions) vs LoRA paper", Double.parseDouble(e.loraR8OnQV()), lora / 1e6));
-        ev.compare(Tolerance.roundOff(1, 4, PAPER_FRACTION).atMost("diagonal (every singular value, all 6 maps) fraction vs 0.2 %", (double) diagonalAll / total, PAPER_FRACTION));
-        // the k x k core on all six maps: k^2 per matrix, counted here by enumeration of the (k, k) blocks
-        long enumerated = 0;
-        for (int layer = 0; layer < e.layers(); layer++) for (int[] map : maps(e)) for (int i = 0; i < Math.min(k, Math.min(map[0], map[1])); i++) enumerated += Math.min(k, Math.min(map[0], map[1]));
-        ev.compare(Tolerance.roundOff(1, 2, enumerated).atLeastRoundOff(2, 1).compare("k x k core count, formula vs block enumeration", enumerated, coreAll).consistency());
-        ev.diagnostic("parameters (enumerated)", String.format(Locale.ROOT, "%,d", total));
-        ev.diagnostic("table: (D) diagonal, all 6 maps", row(diagonalAll, total));
-        ev.diagnostic("table: (D) diagonal, W_q and W_v", row(2L * e.layers() * model.coefficientsPerMatrix(e.d(), false), total));
-        ev.diagnostic("table: (M) k x k core, k = " + k + ", all 6 maps", row(coreAll, total));
-        ev.diagnostic("table: (M) k x k core, k = " + k + ", W_q and W_v", row(coreQV, total));
-        ev.diagnostic("table: LoRA r = 8, W_q and W_v", row(lora, total));
-        ev.diagnostic("table: paper (abstract)", "0.2 % (" + String.format(Locale.ROOT, "%,d", Math.round(PAPER_FRACTION * total)) + " parameters)");
-        ev.diagnostic("largest k of a W_q, W_v core within 0.2 %", (long) Math.floor(Math.sqrt(PAPER_FRACTION * total / (2.0 * e.layers()))));
+        for (Encoder e : ENCODERS) {
+            long total = total(e);
+            long diagonalAll = 0, coreAll = 0;
+            for (int[] map : maps(e)) {
+                diagonalAll += e.layers() * model.coefficientsPerMatrix(Math.min(map[0], map[1]), false);
+                coreAll += e.layers() * model.coefficientsPerMatrix(k, true);
+            }
+            long coreQV = 2L * e.layers() * model.coefficientsPerMatrix(k, true);
+            long lora = 2L * e.layers() * model.loraPerMatrix(8, e.d(), e.d());
+            ev.compare(Tolerance.printed(e.publishedTotal()).compare(e.name() + " total parameters (millions) vs published",
+                    Double.parseDouble(e.publishedTotal()), total / 1e6));
+            ev.compare(Tolerance.printed(e.loraR8OnQV()).compare(e.name() + " LoRA r = 8 on W_q, W_v (millions) vs LoRA paper",
+                    Double.parseDouble(e.loraR8OnQV()), lora / 1e6));
+            ev.compare(Tolerance.roundOff(1, 4, PAPER_FRACTION).atMost(e.name() + " diagonal (every singular value, all 6 maps) fraction vs 0.2 %",
+                    (double) diagonalAll / total, PAPER_FRACTION));
+            long enumerated = 0; // k x k blocks counted one coefficient at a time
+            for (int layer = 0; layer < e.layers(); layer++)
+                for (int[] map : maps(e)) for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) enumerated++;
+            ev.compare(Tolerance.roundOff(1, 2, enumerated).compare(e.name() + " k x k core count, formula vs block enumeration", enumerated, coreAll)
+                    .consistency());
+            String n = e.name() + ": ";
+            ev.diagnostic(n + "parameters (enumerated)", String.format(Locale.ROOT, "%,d", total));
+            ev.diagnostic(n + "(D) diagonal, all 6 maps, every singular value", row(diagonalAll, total));
+            ev.diagnostic(n + "(D) diagonal, W_q and W_v", row(2L * e.layers() * model.coefficientsPerMatrix(e.d(), false), total));
+            ev.diagnostic(n + "(M) k x k core, k = " + k + ", all 6 maps", row(coreAll, total));
+            ev.diagnostic(n + "(M) k x k core, k = " + k + ", W_q and W_v", row(coreQV, total));
+            ev.diagnostic(n + "LoRA r = 8, W_q and W_v", row(lora, total));
+            ev.diagnostic(n + "paper's budget (abstract: 0.2 %)", String.format(Locale.ROOT, "%,d", Math.round(PAPER_FRACTION * total)) + " parameters");
+            ev.diagnostic(n + "largest k of a W_q, W_v core within 0.2 %", (long) Math.floor(Math.sqrt(PAPER_FRACTION * total / (2.0 * e.layers()))));
+        }
         return ev;
     }
 

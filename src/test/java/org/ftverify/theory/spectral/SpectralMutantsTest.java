@@ -23,7 +23,7 @@ class SpectralMutantsTest {
 
     @Test
     void loraCountedWithOneFactorIsRejected() {
-        MutantFixture.assertDiscriminates(THEORY, ParameterBudgetClaim.ID, Map.of("encoder", "roberta-base", "k", 64),
+        MutantFixture.assertDiscriminates(THEORY, ParameterBudgetClaim.ID, Map.of("k", 64),
                 "spectral-lora-one-factor", "LoRA r = 8");
     }
 

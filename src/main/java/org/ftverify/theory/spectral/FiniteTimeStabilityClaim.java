@@ -112,7 +112,7 @@ final class FiniteTimeStabilityClaim {
         double c = 0.5;
         double[] theta = {1.3, 1.0}, target = {thetap, 0.7 * thetap};
         double[] idx = {1, 2, 3, 4, 5, 6};
-        String plot = "Per-index stability after fine-tuning (t = " + Num.sig(t, 3) + "): small vs large pretraining set, rank-2 spike, " + m + " x " + p;
+        String plot = "Per-index stability after fine-tuning to t = " + Num.sig(t, 3) + ": n/p = 2 vs 16 (rank-2 spike, " + m + " x " + p + ")";
         for (double np : new double[] {2, 16}) {
             double sn = 1 / Math.sqrt(np);
             double[] s0 = {theta[0] * Math.sqrt(np), theta[1] * Math.sqrt(np)};

@@ -96,6 +96,14 @@ final class BbpClaim {
         e.compare(RmtTolerance.of(lam, p, 1 + theta, 1 + theta, "C_sd = 1 + theta; measured 1.8 to 2.0 at theta = 2")
                 .compare("top eigenvalue vs (1 + theta)(1 + gamma/theta)", lamPred, SampleStats.mean(lam)));
         e.compare(RmtTolerance.of(cross, p, 1.2 * Math.sqrt(2), 1, "product of two independent overlaps: sqrt 2 times the single-overlap floor").compare("two independent samples <u^_A, u^_B>^2 vs product rho^2", rhoPred * rhoPred, SampleStats.mean(cross)));
+        // the admissible point closest to the threshold (theta = 2 sqrt(gamma), p = 400), where a wrong threshold shows most
+        double thetaB = 2 * Math.sqrt(gamma);
+        int pB = 400, nB = (int) Math.round(pB / gamma), repsB = ctx.level().pick(24, 48, 96);
+        List<double[]> near = simulate(ctx.subSeed(500), pB, nB, thetaB, repsB);
+        double[] rhoB = new double[repsB];
+        for (int r = 0; r < repsB; r++) rhoB[r] = near.get(r)[1];
+        e.compare(RmtTolerance.of(rhoB, pB, 1.2, 1, "largest measured over the range: 0.85")
+                .compare("<u^, v>^2 near the threshold (theta = 2 sqrt(gamma), p = 400) vs BBP overlap", model.bbpOverlap(thetaB, gamma), SampleStats.mean(rhoB)));
         e.diagnostic("n", n);
         e.diagnostic("measured sd·sqrt(p): overlap, eigenvalue", Num.sig(SampleStats.sd(rho) * Math.sqrt(p), 3) + ", "
                 + Num.sig(SampleStats.sd(lam) * Math.sqrt(p), 3));

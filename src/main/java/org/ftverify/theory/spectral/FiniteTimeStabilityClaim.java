@@ -99,6 +99,15 @@ final class FiniteTimeStabilityClaim {
         e.compare(RmtTolerance.of(sqLater, m, 1.2, 1, where).compare("Stab(n, 2t) vs S_u", model.stability(eff, 2 * t, thetap, sn, c), SampleStats.mean(sqLater)));
         double[] diff = SampleStats.difference(sq, sqLater);
         e.compare(RmtTolerance.of(diff, m, 1.2, 1, where).atLeast("Stab(n, t) - Stab(n, 2t) >= 0 (paired, same noise)", SampleStats.mean(diff), 0));
+        // anchor: small pretraining set and short fine-tuning (n/p = 2, t = 0.5, theta' = 1, m = 250), where the shared noise
+        // matters most (for long fine-tuning S_u and the independent-noise product both tend to rho_u)
+        int mA = 250, repsA = RmtTolerance.reps(ctx.level().pick(24, 48, 96), 250, mA);
+        double snA = 1 / Math.sqrt(2), effA = Math.sqrt(2);
+        double[][] anchor = simulate(ctx.subSeed(400), mA, 2 * mA, new double[] {effA}, new double[] {moved(effA, 0.5, 1, snA)}, 1, repsA);
+        double[] sqA = new double[repsA];
+        for (int r = 0; r < repsA; r++) sqA[r] = anchor[r][0] * anchor[r][0];
+        e.compare(RmtTolerance.of(sqA, mA, 1.2, 1, where).compare("anchor Stab(n/p = 2, t = 0.5, theta' = 1) vs S_u",
+                model.stability(effA, 0.5, 1, snA, c), SampleStats.mean(sqA)));
         e.diagnostic("theta_eff, s_n", Num.sig(eff, 4) + ", " + Num.sig(sn, 4));
         e.diagnostic("t -> infinity limit rho_u(theta_eff)", Num.sig(model.rhoU(eff, c), 4));
         e.diagnostic("measured sd·sqrt(m)", Num.sig(SampleStats.sd(sq) * Math.sqrt(m), 3));

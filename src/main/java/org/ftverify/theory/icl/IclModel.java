@@ -20,6 +20,7 @@ public final class IclModel {
     private final double conservedSign;
     private final boolean frobeniusMetric;
     private final boolean penaltyLargeN;
+    private boolean codeConstant;
     private final Map<String, Double> scales;
 
     private IclModel(double traceTerm, boolean selfTerm, int wStarShift, double conservedSign, boolean frobeniusMetric,
@@ -40,6 +41,13 @@ public final class IclModel {
     /** Γ* without the (tr Σ + dσ²)/(m+1) term: Γ = Σ^{-1}, the infinite-context answer. */
     public IclModel withoutGammaTraceTerm() {
         return new IclModel(0, selfTerm, wStarShift, conservedSign, frobeniusMetric, penaltyLargeN, scales);
+    }
+
+    /** Γ* replaced by the code's constant m/(m+1+d) (noiseless, query excluded, 1/m normalisation). */
+    public IclModel withCodeGammaConstant() {
+        IclModel m = new IclModel(traceTerm, selfTerm, wStarShift, conservedSign, frobeniusMetric, penaltyLargeN, scales);
+        m.codeConstant = true;
+        return m;
     }
 
     /** Family-A risk without the query's self-attention terms (the sum over tokens excluding the query). */
@@ -82,6 +90,11 @@ public final class IclModel {
 
     /** Diagonal of Γ* = [Σ + (tr Σ + dσ²)/(m+1)·I]^{-1} for m pretraining demonstrations. */
     public double[] gammaStar(IclSetup s, int m) {
+        if (codeConstant) { // the code's noiseless 1/m formula: γ = m/(m+1+d) for Σ = I
+            double[] g = new double[s.d()];
+            java.util.Arrays.fill(g, scale(GAMMA_STAR) * m / (m + 1.0 + s.d()));
+            return g;
+        }
         double shift = traceTerm * (s.traceSigma() + s.d() * s.sigma2()) / (m + 1);
         double[] g = new double[s.d()];
         for (int i = 0; i < s.d(); i++) g[i] = scale(GAMMA_STAR) / (s.lambda()[i] + shift);
@@ -159,10 +172,10 @@ public final class IclModel {
         return u;
     }
 
-    /** Relaxation rate of the ZS gradient flow of v_x along eigendirection i of Σ: 2γ²(d+2)(d+4)/λ_i. */
+    /** Relaxation rate of the ZS gradient flow of v_x along eigendirection i of Σ: 2γ²(d+2)(d+4)λ_i. */
     public double valueOnlyRate(IclSetup s, double gamma, int i) {
         int d = s.d();
-        return scale(VALUE_RATE) * 2 * gamma * gamma * (d + 2.0) * (d + 4.0) / s.lambda()[i];
+        return scale(VALUE_RATE) * 2 * gamma * gamma * (d + 2.0) * (d + 4.0) * s.lambda()[i];
     }
 
     /** ZS risk floor of value-only fine-tuning: σ² + 2‖θ0‖²_Σ/(d+4). */

@@ -41,7 +41,7 @@ final class FamilyBRiskClaim {
                     Weights w = Weights.familyB(d, a, theta0, kappa / a);
                     int units = ctx.level().pick(64, 256, 1024);
                     RiskMonteCarlo.Estimate e = RiskMonteCarlo.estimate(s, w, theta, n, units, 2048, ctx.subSeed(5));
-                    Evidence ev = new Evidence().compare(Tolerance.clt(4.5, e.se(), units, "batches of 2048 prompts")
+                    Evidence ev = new Evidence().compare(Tolerance.clt(4.5, e.se(), units, "batches of 2048 prompts").atLeastRoundOff(256, 1)
                             .compare("n-shot risk E_B", model.riskB(s, n, theta, theta0, kappa), e.mean()));
                     // Degradation on the fine-tuning task: min over n = 1..40 of E_B(n; θ0) - E_B(0; θ0) must be positive.
                     double zero = model.riskB(s, 0, theta0, theta0, kappa), worst = Double.POSITIVE_INFINITY;

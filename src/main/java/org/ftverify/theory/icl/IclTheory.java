@@ -30,8 +30,8 @@ public final class IclTheory extends TheoryDefinition<IclModel> {
 
     @Override
     protected List<Claim> claims(IclModel m) {
-        return List.of(FamilyARiskClaim.build(m), FamilyBRiskClaim.build(m), CrossingClaim.build(m), LargeNClaim.build(m),
-                UnseenPenaltyClaim.build(m));
+        return List.of(FamilyARiskClaim.build(m), FamilyBRiskClaim.build(m), ZeroGradientClaim.build(m), ValueOnlyClaim.build(m),
+                ReducedFlowClaim.build(m), ReducedDriftClaim.build(m), CrossingClaim.build(m), LargeNClaim.build(m), UnseenPenaltyClaim.build(m));
     }
 
     @Override

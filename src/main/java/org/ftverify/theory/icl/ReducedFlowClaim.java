@@ -133,15 +133,14 @@ final class ReducedFlowClaim {
         int pts = 30, done = 0;
         double[] ts = new double[pts], sa = new double[pts], sal = new double[pts], sp = new double[pts];
         for (int i = 0; i < pts; i++) {
-            int k = (int) Math.max(1, Math.round(steps * Math.pow((double) (i + 1) / pts, 3)));
-            k = Math.max(k, done + 1);
-            sgd.run(k - done);
-            done = k;
+            int upTo = Math.max(done + 1, (int) Math.round(steps * Math.pow((double) (i + 1) / pts, 3)));
+            sgd.run(upTo - done);
+            done = upTo;
             Weights w = sgd.weights();
             double trace = 0;
             for (int j = 1; j <= d; j++) trace += w.qAt(j, j);
             double t00 = w.qAt(1, 1);
-            ts[i] = k * eta;
+            ts[i] = done * eta;
             sa[i] = w.qAt(0, 0);
             sal[i] = (trace - t00) / (d - 1); // α from Q11 = αI + βθ0θ0ᵀ with θ0 = e1
             sp[i] = w.v[1];

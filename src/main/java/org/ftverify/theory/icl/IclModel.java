@@ -14,72 +14,77 @@ public final class IclModel {
             PENALTY = "unseen_penalty", W_STAR = "w_star", U_STAR = "u_star", VALUE_RATE = "value_rate", A_INF = "a_inf",
             FLOW = "reduced_drift", LIMIT = "large_n_limit";
 
-    private final double traceTerm;
-    private final boolean selfTerm;
-    private final int wStarShift;
-    private final double conservedSign;
-    private final boolean frobeniusMetric;
-    private final boolean penaltyLargeN;
-    private boolean codeConstant;
+    /** The structural choices a mutant can change; the exact theory is {@link #EXACT}. */
+    private record Knobs(boolean traceTerm, boolean codeConstant, boolean selfTerm, int wStarShift, double conservedSign,
+                         boolean frobeniusMetric, boolean penaltyLargeN, boolean paperLimit) {}
+
+    private static final Knobs EXACT = new Knobs(true, false, true, 0, -1, true, false, false);
+
+    private final Knobs k;
     private final Map<String, Double> scales;
 
-    private IclModel(double traceTerm, boolean selfTerm, int wStarShift, double conservedSign, boolean frobeniusMetric,
-                     boolean penaltyLargeN, Map<String, Double> scales) {
-        this.penaltyLargeN = penaltyLargeN;
-        this.traceTerm = traceTerm;
-        this.selfTerm = selfTerm;
-        this.wStarShift = wStarShift;
-        this.conservedSign = conservedSign;
-        this.frobeniusMetric = frobeniusMetric;
+    private IclModel(Knobs k, Map<String, Double> scales) {
+        this.k = k;
         this.scales = Map.copyOf(scales);
     }
 
     public static IclModel exact() {
-        return new IclModel(1, true, 0, -1, true, false, Map.of());
+        return new IclModel(EXACT, Map.of());
     }
 
     /** Γ* without the (tr Σ + dσ²)/(m+1) term: Γ = Σ^{-1}, the infinite-context answer. */
     public IclModel withoutGammaTraceTerm() {
-        return new IclModel(0, selfTerm, wStarShift, conservedSign, frobeniusMetric, penaltyLargeN, scales);
+        return new IclModel(new Knobs(false, k.codeConstant, k.selfTerm, k.wStarShift, k.conservedSign, k.frobeniusMetric, k.penaltyLargeN,
+                k.paperLimit), scales);
     }
 
     /** Γ* replaced by the code's constant m/(m+1+d) (noiseless, query excluded, 1/m normalisation). */
     public IclModel withCodeGammaConstant() {
-        IclModel m = new IclModel(traceTerm, selfTerm, wStarShift, conservedSign, frobeniusMetric, penaltyLargeN, scales);
-        m.codeConstant = true;
-        return m;
+        return new IclModel(new Knobs(k.traceTerm, true, k.selfTerm, k.wStarShift, k.conservedSign, k.frobeniusMetric, k.penaltyLargeN,
+                k.paperLimit), scales);
     }
 
-    /** Family-A risk without the query's self-attention terms (the sum over tokens excluding the query). */
+    /** Family-A risk without the query's self-attention terms (the sum over demonstrations only). */
     public IclModel withoutQuerySelfTerm() {
-        return new IclModel(traceTerm, false, wStarShift, conservedSign, frobeniusMetric, penaltyLargeN, scales);
+        return new IclModel(new Knobs(k.traceTerm, k.codeConstant, false, k.wStarShift, k.conservedSign, k.frobeniusMetric, k.penaltyLargeN,
+                k.paperLimit), scales);
     }
 
     /** w*(n) evaluated at n + shift. */
     public IclModel withWStarShift(int shift) {
-        return new IclModel(traceTerm, selfTerm, shift, conservedSign, frobeniusMetric, penaltyLargeN, scales);
+        return new IclModel(new Knobs(k.traceTerm, k.codeConstant, k.selfTerm, shift, k.conservedSign, k.frobeniusMetric, k.penaltyLargeN,
+                k.paperLimit), scales);
     }
 
     /** ‖Q‖² + ‖v‖² claimed conserved (the sign of the bilinear balance law flipped). */
     public IclModel withConservationBroken() {
-        return new IclModel(traceTerm, selfTerm, wStarShift, +1, frobeniusMetric, penaltyLargeN, scales);
+        return new IclModel(new Knobs(k.traceTerm, k.codeConstant, k.selfTerm, k.wStarShift, +1, k.frobeniusMetric, k.penaltyLargeN,
+                k.paperLimit), scales);
     }
 
     /** The reduced flow with (α, β) moved by the plain partial derivatives, not the Frobenius metric's G^{-1}. */
     public IclModel withoutFrobeniusMetric() {
-        return new IclModel(traceTerm, selfTerm, wStarShift, conservedSign, false, penaltyLargeN, scales);
+        return new IclModel(new Knobs(k.traceTerm, k.codeConstant, k.selfTerm, k.wStarShift, k.conservedSign, false, k.penaltyLargeN,
+                k.paperLimit), scales);
     }
 
     /** The unseen-task penalty with its large-n factor 1 at every n (the query self-attention terms forgotten). */
     public IclModel withPenaltyAtLargeN() {
-        return new IclModel(traceTerm, selfTerm, wStarShift, conservedSign, frobeniusMetric, true, scales);
+        return new IclModel(new Knobs(k.traceTerm, k.codeConstant, k.selfTerm, k.wStarShift, k.conservedSign, k.frobeniusMetric, true,
+                k.paperLimit), scales);
+    }
+
+    /** lim w*(n; θ) = (d+3)/(d+4) for every task, as the paper states it (true only on θ0). */
+    public IclModel withPaperLimit() {
+        return new IclModel(new Knobs(k.traceTerm, k.codeConstant, k.selfTerm, k.wStarShift, k.conservedSign, k.frobeniusMetric,
+                k.penaltyLargeN, true), scales);
     }
 
     /** Quantity {@code name} multiplied by {@code factor} (power probes). */
     public IclModel withScale(String name, double factor) {
         Map<String, Double> s = new HashMap<>(scales);
         s.put(name, factor);
-        return new IclModel(traceTerm, selfTerm, wStarShift, conservedSign, frobeniusMetric, penaltyLargeN, s);
+        return new IclModel(k, s);
     }
 
     private double scale(String name) {
@@ -90,12 +95,12 @@ public final class IclModel {
 
     /** Diagonal of Γ* = [Σ + (tr Σ + dσ²)/(m+1)·I]^{-1} for m pretraining demonstrations. */
     public double[] gammaStar(IclSetup s, int m) {
-        if (codeConstant) { // the code's noiseless 1/m formula: γ = m/(m+1+d) for Σ = I
+        if (k.codeConstant) { // the code's noiseless 1/m formula: γ = m/(m+1+d) for Σ = I
             double[] g = new double[s.d()];
             java.util.Arrays.fill(g, scale(GAMMA_STAR) * m / (m + 1.0 + s.d()));
             return g;
         }
-        double shift = traceTerm * (s.traceSigma() + s.d() * s.sigma2()) / (m + 1);
+        double shift = (k.traceTerm ? 1 : 0) * (s.traceSigma() + s.d() * s.sigma2()) / (m + 1);
         double[] g = new double[s.d()];
         for (int i = 0; i < s.d(); i++) g[i] = scale(GAMMA_STAR) / (s.lambda()[i] + shift);
         return g;
@@ -127,7 +132,7 @@ public final class IclModel {
         double vt = ut + wEff * tt;
         double vu = uu + wEff * ut;
         double risk = sigma2 + tt + (n * (n + d + 1.0) * vv + n * d * wEff * wEff * sigma2) / (n1 * n1) - 2 * n * vt / n1;
-        if (selfTerm) risk += (2 * (d + 2.0) * (n * vu - n1 * ut) + (d + 2.0) * (d + 4.0) * uu) / (n1 * n1);
+        if (k.selfTerm) risk += (2 * (d + 2.0) * (n * vu - n1 * ut) + (d + 2.0) * (d + 4.0) * uu) / (n1 * n1);
         return scale(RISK_A) * risk;
     }
 
@@ -147,7 +152,7 @@ public final class IclModel {
     public double unseenPenaltyFactor(int n, int d) {
         double n1 = n + 1.0;
         double f = (n * (double) n + (3.0 * d + 5) * n + (d + 2.0) * (d + 4.0)) / (n1 * n1);
-        return scale(PENALTY) * (penaltyLargeN ? 1 : f);
+        return scale(PENALTY) * (k.penaltyLargeN ? 1 : f);
     }
 
     // ---- family B (after full zero-shot fine-tuning) -----------------------------------------------------------------
@@ -187,7 +192,7 @@ public final class IclModel {
 
     /** w*(n; θ) = [(n+1)‖θ̃‖² - (n+2d+3)θ̃0ᵀθ̃/(d+4)] / [(n+d+1)‖θ̃‖² + dσ²] at Ũ = θ̃0/(d+4). */
     public double wStar(IclSetup s, int n, double[] theta, double[] theta0) {
-        double nn = n + wStarShift;
+        double nn = n + k.wStarShift;
         double tt = s.sigmaNorm2(theta), t0t = s.sigmaDot(theta0, theta);
         int d = s.d();
         return scale(W_STAR) * ((nn + 1) * tt - (nn + 2 * d + 3) * t0t / (d + 4)) / ((nn + d + 1) * tt + d * s.sigma2());
@@ -195,6 +200,7 @@ public final class IclModel {
 
     /** lim_{n→∞} w*(n; θ) = 1 - θ0ᵀΣθ/((d+4)θᵀΣθ). */
     public double wStarLimit(IclSetup s, double[] theta, double[] theta0) {
+        if (k.paperLimit) return scale(LIMIT) * (s.d() + 3.0) / (s.d() + 4);
         return scale(LIMIT) * (1 - s.sigmaDot(theta0, theta) / ((s.d() + 4) * s.sigmaNorm2(theta)));
     }
 
@@ -217,7 +223,7 @@ public final class IclModel {
 
     /** The reduced flow on (a, α, β, p); see {@link ReducedFlow}. */
     public ReducedFlow reducedFlow(int d) {
-        return new ReducedFlow(d, frobeniusMetric, scale(FLOW));
+        return new ReducedFlow(d, k.frobeniusMetric, scale(FLOW));
     }
 
     /**
@@ -225,12 +231,12 @@ public final class IclModel {
      * conserved by gradient flow. Returns the sign this model uses.
      */
     public double balanceSign() {
-        return conservedSign;
+        return k.conservedSign;
     }
 
     /** Conserved quantity of the reduced flow, a² + dα² + 2αβ + β² + sign·p² (sign = -1). */
     public double reducedInvariant(int d, double[] y) {
-        return y[0] * y[0] + d * y[1] * y[1] + 2 * y[1] * y[2] + y[2] * y[2] + conservedSign * y[3] * y[3];
+        return y[0] * y[0] + d * y[1] * y[1] + 2 * y[1] * y[2] + y[2] * y[2] + k.conservedSign * y[3] * y[3];
     }
 
     /** Limit a∞ of the flow from invariant C: a² - a^{-2} = C, a∞ = sqrt((C + sqrt(C² + 4))/2). */

@@ -30,8 +30,9 @@ public final class IclTheory extends TheoryDefinition<IclModel> {
 
     @Override
     protected List<Claim> claims(IclModel m) {
-        return List.of(FamilyARiskClaim.build(m), FamilyBRiskClaim.build(m), ZeroGradientClaim.build(m), ValueOnlyClaim.build(m),
-                ReducedFlowClaim.build(m), ReducedDriftClaim.build(m), CrossingClaim.build(m), LargeNClaim.build(m), UnseenPenaltyClaim.build(m));
+        return List.of(FamilyARiskClaim.build(m), FamilyBRiskClaim.build(m), PretrainingClaim.build(m),
+                ZeroGradientClaim.build(m), ValueOnlyClaim.build(m),
+                ReducedFlowClaim.build(m), ReducedDriftClaim.build(m), CrossingClaim.build(m), AuxiliaryFewShotClaim.build(m), LargeNClaim.build(m), UnseenPenaltyClaim.build(m));
     }
 
     @Override
@@ -41,8 +42,19 @@ public final class IclTheory extends TheoryDefinition<IclModel> {
                 perturb("icl-no-query-self-term", "family A risk without the query's self-attention terms (sum over demonstrations only)",
                         e.withoutQuerySelfTerm(), FamilyARiskClaim.ID),
                 perturb("icl-family-b-risk-x1.1", "family B risk 10% high", e.withScale(IclModel.RISK_B, 1.1), FamilyBRiskClaim.ID),
+                perturb("icl-gamma-no-trace-term", "Γ* without the (tr Σ + dσ²)/(m+1) term (Γ = Σ^{-1}, infinite context)",
+                        e.withoutGammaTraceTerm(), PretrainingClaim.ID),
+                perturb("icl-gamma-code-constant", "Γ* replaced by the code's constant m/(m+1+d)", e.withCodeGammaConstant(), PretrainingClaim.ID),
+                perturb("icl-conservation-broken", "‖Q‖² + ‖v‖² instead of ‖Q‖² − ‖v‖² conserved (balance law with the wrong sign)",
+                        e.withConservationBroken(), ZeroGradientClaim.ID, ReducedFlowClaim.ID),
+                perturb("icl-value-limit-x1.1", "value-only limit θ0/(γ(d+4)) 10% high", e.withScale(IclModel.U_STAR, 1.1), ValueOnlyClaim.ID),
+                perturb("icl-value-rate-x1.2", "value-only relaxation rate 2γ²(d+2)(d+4)λ 20% high", e.withScale(IclModel.VALUE_RATE, 1.2),
+                        ValueOnlyClaim.ID),
+                perturb("icl-no-frobenius-metric", "reduced flow moving (α, β) by the partial derivatives, without G^{-1}",
+                        e.withoutFrobeniusMetric(), ReducedFlowClaim.ID, ReducedDriftClaim.ID),
                 perturb("icl-n-cross-x1.1", "n_cross 10% high", e.withScale(IclModel.N_CROSS, 1.1), CrossingClaim.ID),
-                perturb("icl-w-star-wrong-n", "w*(n) evaluated at n + 1", e.withWStarShift(1), LargeNClaim.ID),
+                perturb("icl-w-star-wrong-n", "w*(n) evaluated at n + 1", e.withWStarShift(1), AuxiliaryFewShotClaim.ID),
+                perturb("icl-paper-limit", "lim w*(n; θ) = (d+3)/(d+4) for every task, as stated in the paper", e.withPaperLimit(), LargeNClaim.ID),
                 perturb("icl-penalty-large-n", "unseen-task penalty with its large-n factor 1 at every n", e.withPenaltyAtLargeN(),
                         UnseenPenaltyClaim.ID));
     }
@@ -53,7 +65,13 @@ public final class IclTheory extends TheoryDefinition<IclModel> {
         return List.of(
                 probe(FamilyARiskClaim.ID, IclModel.RISK_A, x -> e.withScale(IclModel.RISK_A, 1 + x)),
                 probe(FamilyBRiskClaim.ID, IclModel.RISK_B, x -> e.withScale(IclModel.RISK_B, 1 + x)),
+                probe(PretrainingClaim.ID, IclModel.GAMMA_STAR, x -> e.withScale(IclModel.GAMMA_STAR, 1 + x)),
+                probe(ZeroGradientClaim.ID, "balance_sign", x -> x == 0 ? e : e.withConservationBroken()),
+                probe(ValueOnlyClaim.ID, IclModel.U_STAR, x -> e.withScale(IclModel.U_STAR, 1 + x)),
+                probe(ReducedFlowClaim.ID, IclModel.A_INF, x -> e.withScale(IclModel.A_INF, 1 + x)),
+                probe(ReducedDriftClaim.ID, IclModel.FLOW, x -> e.withScale(IclModel.FLOW, 1 + x)),
                 probe(CrossingClaim.ID, IclModel.N_CROSS, x -> e.withScale(IclModel.N_CROSS, 1 + x)),
+                probe(AuxiliaryFewShotClaim.ID, IclModel.W_STAR, x -> e.withScale(IclModel.W_STAR, 1 + x)),
                 probe(LargeNClaim.ID, IclModel.LIMIT, x -> e.withScale(IclModel.LIMIT, 1 + x)),
                 probe(UnseenPenaltyClaim.ID, IclModel.PENALTY, x -> e.withScale(IclModel.PENALTY, 1 + x)));
     }

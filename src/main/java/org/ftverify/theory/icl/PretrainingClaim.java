@@ -60,8 +60,8 @@ final class PretrainingClaim {
                     double etaEff = LR / (1 - MOMENTUM);
                     Evidence ev = new Evidence();
                     ev.compare(Tolerance.clt(4.5, SampleStats.se(blockMeans), blockMeans.length, "block means (" + basin + " runs × " + blocks + " blocks)")
-                            .plus(Tolerance.stepSize(STEP_BIAS_C, etaEff, "C measured: the largest |block mean − γ*|/η_eff over the 27 settings at "
-                                    + "the quick level, 0.05, doubled"))
+                            .plus(Tolerance.stepSize(STEP_BIAS_C, etaEff, "C measured: the largest |mean − γ*|/η_eff over the 27 settings with this protocol, "
+                                    + "0.062 at d = 8, m = 5, σ² = 0.5, doubled"))
                             .compare("tr Γ/d (SGD, second half)", cStar, SampleStats.mean(blockMeans)));
                     // Risk of the structured optimum (Q11 = γ*I, v_y = 1) by Monte Carlo against 1 + σ² − m/(m+1+d+dσ²).
                     IclSetup s = IclSetup.isotropic(d, sigma2);
@@ -76,7 +76,12 @@ final class PretrainingClaim {
                 .build();
     }
 
-    static final double STEP_BIAS_C = 0.01;
+    /**
+     * Stationary bias of momentum SGD, in units of η_eff = lr/(1 − μ) = 0.1: measured with this protocol (8 runs, batch 500,
+     * 3000 steps, one seed per setting) over the 27 settings of the parameter space; the largest |mean − γ*|/η_eff was
+     * 0.062 (d = 8, m = 5, σ² = 0.5; always below γ*), doubled.
+     */
+    static final double STEP_BIAS_C = 0.13;
 
     /**
      * tr Γ_eff with Γ_eff = v_y·Q11 + Q[x, y]·v_xᵀ: the coefficient of x_qᵀ(·)y_M x_M in the prediction. Two mechanisms

@@ -43,7 +43,7 @@ class IclMutantTest {
 
     @Test
     void reducedFlowCatchesBrokenConservationAndMetric() {
-        MutantFixture.assertDiscriminates(T, ReducedFlowClaim.ID, Map.of(), "icl-conservation-broken", "invariant", "a at the end");
+        MutantFixture.assertDiscriminates(T, ReducedFlowClaim.ID, Map.of(), "icl-conservation-broken", "invariant");
         MutantFixture.assertDiscriminates(T, ReducedFlowClaim.ID, Map.of(), "icl-no-frobenius-metric", "invariant");
     }
 

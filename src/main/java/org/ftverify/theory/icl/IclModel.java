@@ -185,7 +185,9 @@ public final class IclModel {
 
     /** ZS risk floor of value-only fine-tuning: σ² + 2‖θ0‖²_Σ/(d+4). */
     public double valueOnlyZsFloor(IclSetup s, double[] theta0) {
-        return s.sigma2() + scale(U_STAR) * 2 * s.sigmaNorm2(theta0) / (s.d() + 4);
+        // L_ZS at this model's limit Ũ = c·θ̃0/(d+4) (c = 1 exactly): σ² + ‖θ̃0‖²[1 − 2(d+2)c/(d+4) + (d+2)c²/(d+4)].
+        double c = scale(U_STAR), d = s.d();
+        return s.sigma2() + s.sigmaNorm2(theta0) * (1 - 2 * (d + 2) * c / (d + 4) + (d + 2) * c * c / (d + 4));
     }
 
     // ---- optimal label weight --------------------------------------------------------------------------------------

@@ -37,7 +37,7 @@ class IclMutantTest {
     @Test
     void valueOnlyCatchesWrongLimitAndRate() {
         Map<String, Object> p = Map.of("d", 5, "gamma", 0.8);
-        MutantFixture.assertDiscriminates(T, ValueOnlyClaim.ID, p, "icl-value-limit-x1.1", "v_x[", "ZS risk");
+        MutantFixture.assertDiscriminates(T, ValueOnlyClaim.ID, p, "icl-value-limit-x1.1", "v_x[");
         MutantFixture.assertDiscriminates(T, ValueOnlyClaim.ID, p, "icl-value-rate-x1.2", "v_x[");
     }
 

@@ -38,4 +38,12 @@ final class Checks {
                     + needed);
         }
     }
+
+    /** a[off .. off + len) must exist. */
+    static void segment(double[] a, int off, long len, String name) {
+        if (a == null) throw new IllegalArgumentException(name + " must not be null");
+        if (off < 0 || len < 0 || off + len > a.length) {
+            throw new IllegalArgumentException(name + " segment [" + off + ", " + (off + len) + ") must lie in [0, " + a.length + "]");
+        }
+    }
 }

@@ -74,6 +74,30 @@ public final class Kernels {
     }
 
     /**
+     * Segment form of {@link #gemv} for a batch of small blocks stored one after another (e.g. the T x D token
+     * matrices of many prompts): y[yOff + r] = sum_c a[aOff + r*cols + c] * x[xOff + c] for r in [0, rows).
+     * Plain loops on every platform: the blocks are a few columns wide, below one vector register, so the work is
+     * a sequence of short dots that C2 unrolls; the batch as a whole is what the caller streams.
+     */
+    public static void gemvAt(double[] a, int aOff, int rows, int cols, double[] x, int xOff, double[] y, int yOff) {
+        Checks.segment(a, aOff, (long) rows * cols, "a");
+        Checks.segment(x, xOff, cols, "x");
+        Checks.segment(y, yOff, rows, "y");
+        ScalarKernels.gemvAt(a, aOff, rows, cols, x, xOff, y, yOff);
+    }
+
+    /**
+     * Segment form of {@link #gemvTransposed}: y[yOff + c] = sum_r x[xOff + r] * a[aOff + r*cols + c] for c in
+     * [0, cols), the weighted sum of the block's rows (in a prompt: sum over tokens of weight_M * z_M).
+     */
+    public static void gemvTransposedAt(double[] a, int aOff, int rows, int cols, double[] x, int xOff, double[] y, int yOff) {
+        Checks.segment(a, aOff, (long) rows * cols, "a");
+        Checks.segment(x, xOff, rows, "x");
+        Checks.segment(y, yOff, cols, "y");
+        ScalarKernels.gemvTransposedAt(a, aOff, rows, cols, x, xOff, y, yOff);
+    }
+
+    /**
      * Human-readable name of the implementation and vector width in use, recorded in every evidence, e.g.
      * {@code "Vector API Species[double, 8, S_512_BIT]"} or {@code "scalar (jdk.incubator.vector absent)"}.
      */

@@ -80,4 +80,17 @@ final class ScalarKernels implements KernelSupport {
             for (int c = 0; c < cols; c++) y[c] += xr * a[off + c];
         }
     }
+
+    static void gemvAt(double[] a, int aOff, int rows, int cols, double[] x, int xOff, double[] y, int yOff) {
+        for (int r = 0; r < rows; r++) y[yOff + r] = dotAt(a, aOff + r * cols, x, xOff, cols);
+    }
+
+    static void gemvTransposedAt(double[] a, int aOff, int rows, int cols, double[] x, int xOff, double[] y, int yOff) {
+        for (int c = 0; c < cols; c++) y[yOff + c] = 0;
+        for (int r = 0; r < rows; r++) {
+            double xr = x[xOff + r];
+            int off = aOff + r * cols;
+            for (int c = 0; c < cols; c++) y[yOff + c] += xr * a[off + c];
+        }
+    }
 }

@@ -34,7 +34,12 @@ import java.util.stream.Stream;
 public record Finding(String id, String theory, List<String> claims, String statement, String counterexample,
                       String explanation, String replay, String status, String resolution, String foundBy, String foundOn,
                       List<String> counterexampleFiles, Path file) {
-    public static final Set<String> STATUSES = Set.of("open", "spec corrected");
+    /**
+     * open: the statement still fails; spec corrected: the statement was wrong as written and the claim now checks the
+     * corrected one; fixed in ftverify: the counterexample exposed a bug of the verifier's own code (solver, stopping
+     * rule), now fixed — the archived point stays as a regression test and replays VERIFIED.
+     */
+    public static final Set<String> STATUSES = Set.of("open", "spec corrected", "fixed in ftverify");
     static final List<String> REQUIRED = List.of("id", "theory", "claims", "statement", "counterexample", "explanation", "replay",
             "status", "foundBy", "foundOn");
 
@@ -94,7 +99,7 @@ public record Finding(String id, String theory, List<String> claims, String stat
                 try {
                     JsonObject o = JsonParser.parseString(Files.readString(f, StandardCharsets.UTF_8)).getAsJsonObject();
                     if (o.has("mutant")) continue; // a deliberately wrong theory's counterexample is not a finding
-                    out.add(new Archived(Path.of(rel), o.get("claim").getAsString(), o.get("params").toString(), o.get("seed").getAsLong(),
+                    out.add(new Archived(Path.of(rel), o.get("claim").getAsString(), paramsText(o.getAsJsonObject("params")), o.get("seed").getAsLong(),
                             o.has("level") ? o.get("level").getAsString() : "quick",
                             o.has("normalisedGap") && !o.get("normalisedGap").isJsonNull() ? o.get("normalisedGap").getAsDouble() : null));
                 } catch (IOException | RuntimeException e) {
@@ -105,5 +110,17 @@ public record Finding(String id, String theory, List<String> claims, String stat
             return out;
         }
         return out;
+    }
+
+    /** "d = 101, alpha = 0.3018": readable and wrappable, unlike raw JSON. */
+    private static String paramsText(com.google.gson.JsonObject params) {
+        java.util.StringJoiner j = new java.util.StringJoiner(", ");
+        for (var e : params.entrySet()) {
+            var v = e.getValue();
+            String text = v.isJsonPrimitive() && v.getAsJsonPrimitive().isNumber()
+                    ? org.ftverify.core.Num.sig(v.getAsDouble(), 4) : v.isJsonPrimitive() ? v.getAsString() : v.toString();
+            j.add(e.getKey() + " = " + text);
+        }
+        return j.toString();
     }
 }

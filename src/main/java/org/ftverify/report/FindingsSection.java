@@ -9,7 +9,7 @@ import org.ftverify.core.Num;
 /**
  * The "Findings" section that opens the report: every real counterexample to a statement as written (curated entries
  * of verification/findings/, then archived counterexamples of real theories that no entry explains yet), each with the
- * statement, the counterexample, a replay command and its status (open / spec corrected). Mutants are not findings.
+ * statement, the counterexample, a replay command and its status (open / spec corrected / fixed in ftverify). Mutants are not findings.
  */
 public final class FindingsSection {
     private FindingsSection() {}
@@ -33,8 +33,9 @@ public final class FindingsSection {
             return a.append("No counterexample to any statement of a registered theory has been found (mutants excluded).\n\n").toString();
         }
         long open = curated.stream().filter(f -> f.status().equals("open")).count() + archived.size();
-        a.append("Real counterexamples to statements of the theories as they were written (deliberately wrong theories, the mutants, ")
-                .append("are not findings). ").append(curated.size() + archived.size()).append(" in total, ").append(open)
+        a.append("Counterexamples kept in the archive: real counterexamples to statements of the theories as they were written ")
+                .append("(open, or spec corrected), and points that exposed a bug of ftverify itself (fixed in ftverify, kept as ")
+                .append("regression tests). Deliberately wrong theories, the mutants, are not findings. ").append(curated.size() + archived.size()).append(" in total, ").append(open)
                 .append(" open. Each entry lives in `verification/` and can be replayed.\n\n");
         a.append("[cols=\"3,4,5,4,2\",options=\"header\"]\n|===\n|Finding |Statement as written |Counterexample |Replay |Status\n");
         for (Finding f : curated) {

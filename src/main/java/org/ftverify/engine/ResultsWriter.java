@@ -157,8 +157,10 @@ public final class ResultsWriter {
                     continue;
                 }
                 JsonObject m = new JsonObject();
-                fresh.entrySet().forEach(e -> m.add(e.getKey(), DESCRIPTIVE.contains(e.getKey()) || !stored.has(e.getKey())
-                        ? e.getValue() : stored.get(e.getKey())));
+                // A result field the stored record lacks was null when the claim ran (the writer drops nulls): it
+                // must not take the placeholder of a never-run claim (e.g. the note "not selected in this run").
+                fresh.entrySet().forEach(e -> m.add(e.getKey(), DESCRIPTIVE.contains(e.getKey()) ? e.getValue()
+                        : stored.has(e.getKey()) ? stored.get(e.getKey()) : JsonNull.INSTANCE));
                 stored.entrySet().forEach(e -> { if (!m.has(e.getKey())) m.add(e.getKey(), e.getValue()); });
                 cs.set(i, m);
             }

@@ -74,6 +74,7 @@ class ResultStoreTest {
             assertTrue(runA.has(key), key);
         assertNotEquals(runA.get("id"), runB.get("id"));
         assertEquals(2, results(out).get("runSeed").getAsLong(), "the header names the run that wrote the file");
+        assertFalse(cs.get("toya.c1").has("note"), "a claim that ran has no placeholder note: " + cs.get("toya.c1").get("note"));
     }
 
     @Test

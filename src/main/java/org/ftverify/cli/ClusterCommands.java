@@ -34,12 +34,14 @@ import org.ftverify.engine.ShardRunner;
 public final class ClusterCommands {
     static final Set<String> COMMANDS = Set.of("plan", "shard", "merge", "sweep");
     static final String USAGE = """
-              plan    [--theory T|--claim C] [--level L] [--seed S] --shards N [-o plan.json]
+              plan    [--theory T|--claim C[,C2...]] [--level L] [--seed S] --shards N [-o plan.json]
                                                                         cut a run into units dealt to N shards (balanced by recorded cost)
               shard   --plan plan.json [--index K] [-o shards/K.jsonl]  run shard K (default $SLURM_ARRAY_TASK_ID); resumes a killed shard
               merge   --plan plan.json [--no-report] FILE...            decide every claim from the shard files; results.json and report
+                      (plan, merge, sweep: --results D reads costs from and writes results to D instead of target/ftverify)
               sweep   --engine slurm --shards N [--array-limit M] [--partition P] [--theory T|--claim C] [--level L] [--seed S]
-                      [--dir D] [--launcher L] [--sbatch-option O]...  plan, submit an array job of shards and an afterok merge job""";
+                      [--dir D] [--launcher L] [--sbatch-option O]... [--no-report]
+                                                                        plan, submit an array job of shards and an afterok merge job""";
 
     private ClusterCommands() {}
 
@@ -55,6 +57,7 @@ public final class ClusterCommands {
     /** With the theories and result store given (tests run toy theories through the same commands). */
     public static int run(String[] args, Path root, ResultStore store, Supplier<TheoryRegistry> theories, PrintStream out) {
         Args a = Args.parse(args);
+        if (a.get("--results") != null) store = new ResultStore(Path.of(a.get("--results")));
         return switch (args[0]) {
             case "plan" -> plan(a, root, store, theories.get(), out);
             case "shard" -> shard(a, root, theories.get(), out);
@@ -66,7 +69,7 @@ public final class ClusterCommands {
     /** Parsed options of the cluster commands. */
     record Args(String command, Map<String, String> values, List<String> sbatchOptions, List<String> files, boolean noReport) {
         static final Set<String> VALUED = Set.of("--theory", "--claim", "--level", "--seed", "--shards", "-o", "--plan", "--index",
-                "--engine", "--array-limit", "--partition", "--dir", "--launcher", "--sbatch-option");
+                "--engine", "--array-limit", "--partition", "--dir", "--launcher", "--sbatch-option", "--results");
 
         static Args parse(String[] args) {
             Map<String, String> v = new LinkedHashMap<>();
@@ -134,7 +137,10 @@ public final class ClusterCommands {
     static Plan makePlan(Args a, Path root, ResultStore store, TheoryRegistry reg, Path file, PrintStream out) {
         int shards = a.integer("--shards", 1, 100_000, null);
         long seed = a.seed();
-        List<Claim> claims = new Runner(reg, null, out, false).select(a.get("--theory"), a.get("--claim"));
+        Runner selector = new Runner(reg, null, out, false);
+        List<Claim> claims = new ArrayList<>();
+        if (a.get("--claim") == null) claims.addAll(selector.select(a.get("--theory"), null));
+        else for (String id : a.get("--claim").split(",")) claims.addAll(selector.select(a.get("--theory"), id.strip())); // a few claims: C1,C2
         String selection = a.get("--claim") != null ? "--claim " + a.get("--claim") : a.get("--theory") != null ? "--theory " + a.get("--theory") : "all";
         EngineConfig config = EngineConfig.of(a.level(), seed, root);
         Plan plan = Plan.create(claims, config, Plan.Build.current(root), selection, shards, Plan.recordedCosts(store));

@@ -48,7 +48,8 @@ final class SlurmSweep {
         Path shardScript = script(dir.resolve("shard.sbatch"), "ftverify-shard", dir.resolve("logs/shard-%a.out"), root,
                 q(launcher) + " shard --plan " + q(planFile) + " --index \"$SLURM_ARRAY_TASK_ID\" -o " + q(dir.resolve("shards")) + "/\"$SLURM_ARRAY_TASK_ID\".jsonl");
         Path mergeScript = script(dir.resolve("merge.sbatch"), "ftverify-merge", dir.resolve("logs/merge.out"), root,
-                q(launcher) + " merge --plan " + q(planFile) + " " + q(dir.resolve("shards")) + "/*.jsonl");
+                q(launcher) + " merge --plan " + q(planFile) + (a.noReport() ? " --no-report" : "")
+                        + (a.get("--results") != null ? " --results " + q(store.dir()) : "") + " " + q(dir.resolve("shards")) + "/*.jsonl");
 
         List<String> common = new ArrayList<>();
         if (a.get("--partition") != null) common.add("--partition=" + a.get("--partition"));

@@ -41,9 +41,20 @@ class SlurmSweepTest {
     @TempDir
     Path tmp;
     private final List<Process> daemons = new ArrayList<>();
+    private Path conf;
 
     @AfterEach
     void stopDaemons() throws InterruptedException {
+        if (conf != null) {
+            // jobs of this private cluster first (a failed test may leave some), so no slurmstepd outlives its slurmd
+            Map<String, String> env = Map.of("SLURM_CONF", conf.toString());
+            try {
+                exec(env, 20, "scancel", "-p", "ftvtest");
+                waitFor(() -> exec(env, 10, "squeue", "-h").isBlank(), 20, "cancelled jobs to end");
+            } catch (Exception | AssertionError e) {
+                System.err.println("[SlurmSweepTest] cleanup: " + e.getMessage());
+            }
+        }
         for (int i = daemons.size() - 1; i >= 0; i--) {
             Process p = daemons.get(i);
             p.destroy(); // SIGTERM to the PID this test started
@@ -62,7 +73,7 @@ class SlurmSweepTest {
             assumeTrue(installed(b), "SLURM test skipped: " + b + " is not installed (apt-get install slurmctld slurmd slurm-client munge)");
         Path run = Files.createDirectories(tmp.resolve("run"));
         Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwx--x--x"));
-        Path conf = startCluster(run);
+        conf = startCluster(run);
         Map<String, String> env = Map.of("SLURM_CONF", conf.toString());
 
         Path root = Path.of(System.getProperty("ftverify.root", ".")).toAbsolutePath();

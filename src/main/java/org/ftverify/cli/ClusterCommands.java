@@ -153,6 +153,11 @@ public final class ClusterCommands {
             out.printf(Locale.ROOT, "[ftverify] expected CPU time (recorded per-claim costs in %s): units %s CPU-hours, targeted search at merge %s CPU-hours,"
                     + " total %s CPU-hours; longest shard %s s, merge >= %s s%n", store.dir(), Num.sig(units / 3600, 3), Num.sig(search / 3600, 3),
                     Num.sig((units + search) / 3600, 3), Num.sig(maxShard, 3), Num.sig(search, 3));
+            java.util.Set<String> levels = Plan.recordedLevels(store);
+            if (!levels.equals(Set.of(plan.level().id())))
+                out.println("[ftverify] note: the costs were recorded at level " + String.join(", ", levels) + "; an evaluation at level "
+                        + plan.level().id() + " does a different amount of Monte Carlo work, so scale the estimate accordingly"
+                        + " (from quick it is a lower bound for deep)");
         } else {
             out.println("[ftverify] no recorded costs in " + store.dir() + " (run the claims once): shards balanced by unit count, no CPU-time estimate");
         }

@@ -140,6 +140,14 @@ public record Plan(EvidenceLevel level, long runSeed, Build build, String select
         return out;
     }
 
+    /** The levels of the runs the recorded costs come from (the estimate is for the plan's level only if they match). */
+    public static java.util.Set<String> recordedLevels(ResultStore store) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (JsonObject o : store.latest(s -> {}).values())
+            if (o.get("run") instanceof JsonObject run && run.has("level")) out.add(run.get("level").getAsString());
+        return out;
+    }
+
     public List<Unit> unitsOf(int shard) {
         return units.stream().filter(u -> u.shard() == shard).toList();
     }

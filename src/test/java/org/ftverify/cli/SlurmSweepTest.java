@@ -83,6 +83,7 @@ class SlurmSweepTest {
                 + " -cp " + SlurmSweep.q(System.getProperty("java.class.path")) + " org.ftverify.cli.Main \"$@\"\n");
         Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path sweep = tmp.resolve("sweep"), results = tmp.resolve("results");
+        long submitted = System.nanoTime();
         String out = exec(env, 120, launcher.toString(), "sweep", "--engine", "slurm", "--shards", "3", "--array-limit", "2", "--claim", String.join(",", CLAIMS),
                 "--level", "quick", "--seed", Long.toString(SEED), "--dir", sweep.toString(), "--results", results.toString(), "--no-report",
                 "--launcher", launcher.toString());
@@ -92,6 +93,8 @@ class SlurmSweepTest {
             assertTrue(System.nanoTime() < deadline, "merge job " + mergeJob + " still queued or running after 150 s");
             Thread.sleep(1000);
         }
+        System.out.printf(java.util.Locale.ROOT, "[SlurmSweepTest] sweep of %d claims in 3 shards: submission to merge finished in %.1f s%n",
+                CLAIMS.size(), (System.nanoTime() - submitted) / 1e9);
         Path merged = results.resolve("results.json");
         assertTrue(Files.exists(merged), "no results.json after the merge job; its log:\n" + read(sweep.resolve("logs/merge.out")));
 

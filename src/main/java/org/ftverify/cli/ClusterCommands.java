@@ -83,11 +83,11 @@ public final class ClusterCommands {
                     if (a.equals("--sbatch-option")) sbatch.add(args[++i]);
                     else v.put(a, args[++i]);
                 } else if (a.startsWith("-")) {
-                    throw new IllegalArgumentException("unknown option '" + a + "' for '" + args[0] + "'; usage:\n" + USAGE);
+                    throw new IllegalArgumentException("unknown option '" + a + "' for '" + args[0] + "'; allowed: " + String.join(", ", new java.util.TreeSet<>(VALUED)) + ", --no-report (see ./ftverify help)");
                 } else if (args[0].equals("merge")) {
                     files.add(a);
                 } else {
-                    throw new IllegalArgumentException("unexpected argument '" + a + "' for '" + args[0] + "'; usage:\n" + USAGE);
+                    throw new IllegalArgumentException("unexpected argument '" + a + "' for '" + args[0] + "'; it takes only --options (see ./ftverify help)");
                 }
             }
             return new Args(args[0], v, sbatch, files, noReport);

@@ -66,7 +66,7 @@ class ShardedRunTest {
     }
 
     private final TheoryRegistry registry = new TheoryRegistry(List.of(new ToyTheory("flaky", List.of(edge(), domain(), noisy())),
-            ToyTheory.of("slow", 2, 0)));
+            ToyTheory.of("slow", 2, 0), new org.ftverify.example.ToyTheory()));
 
     private List<Claim> claims() {
         List<Claim> cs = new ArrayList<>();

@@ -140,7 +140,8 @@ public final class ClusterCommands {
         Runner selector = new Runner(reg, null, out, false);
         List<Claim> claims = new ArrayList<>();
         if (a.get("--claim") == null) claims.addAll(selector.select(a.get("--theory"), null));
-        else for (String id : a.get("--claim").split(",")) claims.addAll(selector.select(a.get("--theory"), id.strip())); // a few claims: C1,C2
+        else for (String id : new java.util.LinkedHashSet<>(List.of(a.get("--claim").split(","))))
+            claims.addAll(selector.select(a.get("--theory"), id.strip())); // a few claims: C1,C2
         String selection = a.get("--claim") != null ? "--claim " + a.get("--claim") : a.get("--theory") != null ? "--theory " + a.get("--theory") : "all";
         EngineConfig config = EngineConfig.of(a.level(), seed, root);
         Plan plan = Plan.create(claims, config, Plan.Build.current(root), selection, shards, Plan.recordedCosts(store));

@@ -122,6 +122,15 @@ public final class PropertyEngine {
      * both decide a claim by the same code.
      */
     ClaimResult afterRandomTries(Claim claim, String theoryId, List<TryRecord> tries, long t0) {
+        return afterRandomTries(claim, theoryId, tries, t0, (random, budget) -> search(claim, budget).run(random, budget, true, true));
+    }
+
+    /** How the targeted search is obtained: run here, or read back from a search unit of a sharded run (ShardSearch). */
+    interface Searcher {
+        TargetedSearch.Outcome search(List<TryRecord> random, int budget);
+    }
+
+    ClaimResult afterRandomTries(Claim claim, String theoryId, List<TryRecord> tries, long t0, Searcher searcher) {
         String reproduce = "./ftverify verify --claim " + claim.id() + " --level " + config.level().id() + " --seed " + config.runSeed();
         int n = claim.tries(config.level());
         List<TryRecord> undecided = tries.stream().filter(t -> t.verdict() == Verdict.INCONCLUSIVE).toList();
@@ -134,7 +143,7 @@ public final class PropertyEngine {
         RunAnalysis analysis = RunAnalysis.NONE;
         if (budget > 0) {
             List<TryRecord> random = List.copyOf(tries);
-            TargetedSearch.Outcome so = search(claim, budget).run(random, budget, true, true);
+            TargetedSearch.Outcome so = searcher.search(random, budget);
             tries.addAll(so.evaluated());
             TryRecord randomBest = worst(random);
             analysis = analysis.withSearch(new RunAnalysis.Search(budget, so.moves(), confirmations(so), so.unconfirmed(),

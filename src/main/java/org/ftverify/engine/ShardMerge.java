@@ -17,7 +17,8 @@ import org.ftverify.core.Verdict;
  * does: archived counterexamples in order (the first that fails again decides), then random tries in index order (the
  * lowest falsifying index wins and is shrunk here), then, when none falsified, the same undecided/search/verified code
  * ({@link PropertyEngine#afterRandomTries}). Shrinking, finite-size ladders and the targeted search run locally in the
- * merge under the run's seed, so the verdicts and gaps equal a sequential run's with the same run seed.
+ * merge under the run's seed, so the verdicts and gaps equal a sequential run's with the same run seed. When a search
+ * unit ({@link ShardSearch}) already ran a claim's search, its record is used instead of searching here.
  */
 public final class ShardMerge {
     private ShardMerge() {}
@@ -41,7 +42,7 @@ public final class ShardMerge {
                     throw new IllegalArgumentException("merge: " + f + " was computed by " + b + ", the plan by " + plan.build() + " (mixed builds)");
                 String unit = r.get("unit").getAsString();
                 if (byUnit.containsKey(unit)) continue;
-                TryRecord t = r.has("skipped") ? null : ShardRecords.tryRecord(r, registry.claim(r.get("claim").getAsString()));
+                TryRecord t = r.has("skipped") || ShardSearch.isSearch(r) ? null : ShardRecords.tryRecord(r, registry.claim(r.get("claim").getAsString()));
                 byUnit.put(unit, new ShardRecords.Line(r, t));
             }
         }
@@ -102,7 +103,11 @@ public final class ShardMerge {
                     : engine.falsified(claim, theoryId, tries, t, t0, RunAnalysis.NONE);
             break;
         }
-        if (r == null) r = engine.afterRandomTries(claim, theoryId, tries, t0);
+        if (r == null) {
+            PropertyEngine.Searcher searched = ShardSearch.recorded(claim, records);
+            if (searched != null) recorded += records.get(ShardSearch.unitId(claim.id())).json().get("seconds").getAsDouble();
+            r = searched == null ? engine.afterRandomTries(claim, theoryId, tries, t0) : engine.afterRandomTries(claim, theoryId, tries, t0, searched);
+        }
         return new ClaimResult(r.claim(), r.theoryId(), r.verdict(), r.tries(), r.worst(), r.counterexample(), r.reproduce(), r.note(),
                 r.seconds() + recorded, r.analysis());
     }

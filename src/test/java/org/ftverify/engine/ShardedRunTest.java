@@ -113,6 +113,29 @@ class ShardedRunTest {
         return merge(plan, files, seed, archive, tag);
     }
 
+    /** As {@link #sharded} with the targeted search as a second stage of search units (ShardSearch) before the merge. */
+    private Map<String, String> shardedWithSearchStage(long seed, Path archive, int shards, String tag) {
+        Plan plan = Plan.create(claims(), config(seed, archive), BUILD, "all", shards, Map.of());
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        List<Path> files = new ArrayList<>();
+        for (int k = 0; k < shards; k++) {
+            Path f = dir.resolve(tag + "/shards/" + k + ".jsonl");
+            ShardRunner.run(plan, k, registry, config(seed, archive), f, quiet);
+            files.add(f);
+        }
+        List<Path> all = new ArrayList<>(files);
+        int searched = 0;
+        for (int k = 0; k < shards; k++) {
+            Path f = dir.resolve(tag + "/search/" + k + ".jsonl");
+            searched += ShardSearch.run(plan, k, files, registry, config(seed, archive), f, quiet);
+            all.add(f);
+        }
+        assertTrue(searched > 0, "some claims had a search unit");
+        assertNotNull(ShardSearch.recorded(registry.claim("flaky.noisy"), ShardMerge.read(plan, all, registry, quiet)),
+                "the merge takes flaky.noisy's search from its search record");
+        return merge(plan, all, seed, archive, tag);
+    }
+
     private Map<String, String> merge(Plan plan, List<Path> files, long seed, Path archive, String tag) {
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         PropertyEngine engine = new PropertyEngine(config(seed, archive), s -> {}, s -> {});
@@ -135,6 +158,8 @@ class ShardedRunTest {
             for (int shards : new int[] {1, 3, 7}) {
                 Map<String, String> sh = sharded(seed, dir.resolve("archive-" + seed + "-" + shards), shards, "s" + seed + "-" + shards);
                 assertEquals(seq, sh, "seed " + seed + ", " + shards + " shards");
+                assertEquals(seq, shardedWithSearchStage(seed, dir.resolve("archive-search-" + seed + "-" + shards), shards, "t" + seed + "-" + shards),
+                        "seed " + seed + ", " + shards + " shards, search as a second stage");
             }
             // Second round: the sequential run archived a counterexample; it is replayed first, sequentially and as a unit.
             Map<String, String> seq2 = sequential(seed, seqArchive);

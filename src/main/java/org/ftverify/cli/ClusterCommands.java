@@ -24,6 +24,7 @@ import org.ftverify.engine.RunRecord;
 import org.ftverify.engine.Runner;
 import org.ftverify.engine.ShardMerge;
 import org.ftverify.engine.ShardRunner;
+import org.ftverify.engine.ShardSearch;
 
 /**
  * The cluster commands (docs/scale-out.adoc): {@code plan} cuts a run into units dealt to shards, {@code shard} runs
@@ -32,12 +33,14 @@ import org.ftverify.engine.ShardRunner;
  * options (Main only dispatches); errors name the option and its allowed values (exit 2).
  */
 public final class ClusterCommands {
-    static final Set<String> COMMANDS = Set.of("plan", "shard", "merge", "sweep");
+    static final Set<String> COMMANDS = Set.of("plan", "shard", "search", "merge", "sweep");
     static final String USAGE = """
               plan    [--theory T|--claim C[,C2...]] [--level L] [--seed S] --shards N [-o plan.json]
                                                                         cut a run into units dealt to N shards (balanced by recorded cost)
               shard   --plan plan.json [--index K] [-o shards/K.jsonl]  run shard K (default $SLURM_ARRAY_TASK_ID); resumes a killed shard
-              merge   --plan plan.json [--no-report] FILE...            decide every claim from the shard files; results.json and report
+              search  --plan plan.json [--index K] [-o search/K.jsonl] SHARDFILE...
+                                                                        the targeted search of the claims of search shard K, after the shards
+              merge   --plan plan.json [--no-report] FILE...            decide every claim from the shard (and search) files; results.json, report
                       (plan, merge, sweep: --results D reads costs from and writes results to D instead of target/ftverify)
               sweep   --engine slurm --shards N [--array-limit M] [--partition P] [--theory T|--claim C] [--level L] [--seed S]
                       [--dir D] [--launcher L] [--sbatch-option O]... [--no-report]
@@ -62,6 +65,7 @@ public final class ClusterCommands {
             case "plan" -> plan(a, root, store, theories.get(), out);
             case "shard" -> shard(a, root, theories.get(), out);
             case "merge" -> merge(a, root, store, theories.get(), out);
+            case "search" -> search(a, root, theories.get(), out);
             default -> SlurmSweep.submit(a, root, store, theories.get(), out);
         };
     }
@@ -84,7 +88,7 @@ public final class ClusterCommands {
                     else v.put(a, args[++i]);
                 } else if (a.startsWith("-")) {
                     throw new IllegalArgumentException("unknown option '" + a + "' for '" + args[0] + "'; allowed: " + String.join(", ", new java.util.TreeSet<>(VALUED)) + ", --no-report (see ./ftverify help)");
-                } else if (args[0].equals("merge")) {
+                } else if (args[0].equals("merge") || args[0].equals("search")) {
                     files.add(a);
                 } else {
                     throw new IllegalArgumentException("unexpected argument '" + a + "' for '" + args[0] + "'; it takes only --options (see ./ftverify help)");
@@ -151,9 +155,9 @@ public final class ClusterCommands {
         out.printf(Locale.ROOT, "[ftverify] plan %s: %d claims, %d units in %d shards, level %s, run seed %d, build %s%n", file,
                 claims.size(), plan.units().size(), shards, plan.level().id(), seed, plan.build());
         if (plan.costsRecorded()) {
-            out.printf(Locale.ROOT, "[ftverify] expected CPU time (recorded per-claim costs in %s): units %s CPU-hours, targeted search at merge %s CPU-hours,"
-                    + " total %s CPU-hours; longest shard %s s, merge >= %s s%n", store.dir(), Num.sig(units / 3600, 3), Num.sig(search / 3600, 3),
-                    Num.sig((units + search) / 3600, 3), Num.sig(maxShard, 3), Num.sig(search, 3));
+            out.printf(Locale.ROOT, "[ftverify] expected CPU time (recorded per-claim costs in %s): units %s CPU-hours, targeted search (search units"
+                    + " after the shards, or the merge) %s CPU-hours, total %s CPU-hours; longest shard %s s%n", store.dir(), Num.sig(units / 3600, 3),
+                    Num.sig(search / 3600, 3), Num.sig((units + search) / 3600, 3), Num.sig(maxShard, 3));
             java.util.Set<String> levels = Plan.recordedLevels(store);
             if (!levels.equals(Set.of(plan.level().id())))
                 out.println("[ftverify] note: the costs were recorded at level " + String.join(", ", levels) + "; an evaluation at level "
@@ -181,6 +185,19 @@ public final class ClusterCommands {
         ShardRunner.Outcome o = ShardRunner.run(plan, k, reg, config, file, out);
         out.printf(Locale.ROOT, "[ftverify] shard %d done: %d units run, %d already recorded, %d skipped after a failure, %.1f s; records: %s%n",
                 k, o.ran(), o.resumed(), o.skipped(), o.seconds(), file);
+        return Main.OK;
+    }
+
+    private static int search(Args a, Path root, TheoryRegistry reg, PrintStream out) {
+        Plan plan = Plan.read(Path.of(a.require("--plan", "FILE (written by './ftverify plan')")));
+        if (a.files().isEmpty()) throw new IllegalArgumentException("search needs the shard files (e.g. shards/*.jsonl) after --plan");
+        String env = System.getenv("SLURM_ARRAY_TASK_ID");
+        int k = a.integer("--index", 0, plan.shards() - 1, env == null ? null : Integer.valueOf(env.trim()));
+        Path file = a.get("-o") != null ? Path.of(a.get("-o")) : Path.of(a.get("--plan")).toAbsolutePath().resolveSibling("search").resolve(k + ".jsonl");
+        checkBuild(plan, root);
+        long t0 = System.nanoTime();
+        int n = ShardSearch.run(plan, k, a.files().stream().map(Path::of).toList(), reg, EngineConfig.of(plan.level(), plan.runSeed(), root), file, out);
+        out.printf(Locale.ROOT, "[ftverify] search shard %d done: %d claims, %.1f s; records: %s%n", k, n, (System.nanoTime() - t0) / 1e9, file);
         return Main.OK;
     }
 

@@ -18,9 +18,9 @@ import org.ftverify.engine.ResultStore;
 
 /**
  * {@code ftverify sweep --engine slurm}: writes the plan and two batch scripts into a sweep directory on the shared
- * file system, submits the shards as one {@code sbatch --array} job (at most {@code --array-limit} running at once)
- * and the merge as a job that starts after every shard succeeded ({@code --dependency=afterok}), and prints the job
- * ids and how to follow them. A shard that fails or is pre-empted can be resubmitted alone; it resumes from its file.
+ * file system, submits the shards as one {@code sbatch --array} job (at most {@code --array-limit} running at once),
+ * the targeted search as a second array job after every shard succeeded ({@code --dependency=afterok}), and the merge
+ * after the search, and prints the job ids and how to follow them. A shard that fails or is pre-empted can be resubmitted alone; it resumes from its file.
  */
 final class SlurmSweep {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -40,6 +40,7 @@ final class SlurmSweep {
         try {
             Files.createDirectories(dir.resolve("logs"));
             Files.createDirectories(dir.resolve("shards"));
+            Files.createDirectories(dir.resolve("search"));
         } catch (IOException e) {
             throw new IllegalArgumentException("dir: cannot create " + dir + " (" + AtomicFiles.describe(e) + ")");
         }
@@ -47,9 +48,13 @@ final class SlurmSweep {
         Plan plan = ClusterCommands.makePlan(a, root, store, reg, planFile, out);
         Path shardScript = script(dir.resolve("shard.sbatch"), "ftverify-shard", dir.resolve("logs/shard-%a.out"), root,
                 q(launcher) + " shard --plan " + q(planFile) + " --index \"$SLURM_ARRAY_TASK_ID\" -o " + q(dir.resolve("shards")) + "/\"$SLURM_ARRAY_TASK_ID\".jsonl");
+        Path searchScript = script(dir.resolve("search.sbatch"), "ftverify-search", dir.resolve("logs/search-%a.out"), root,
+                q(launcher) + " search --plan " + q(planFile) + " --index \"$SLURM_ARRAY_TASK_ID\" -o " + q(dir.resolve("search")) + "/\"$SLURM_ARRAY_TASK_ID\".jsonl "
+                        + q(dir.resolve("shards")) + "/*.jsonl");
         Path mergeScript = script(dir.resolve("merge.sbatch"), "ftverify-merge", dir.resolve("logs/merge.out"), root,
                 q(launcher) + " merge --plan " + q(planFile) + (a.noReport() ? " --no-report" : "")
-                        + (a.get("--results") != null ? " --results " + q(store.dir()) : "") + " " + q(dir.resolve("shards")) + "/*.jsonl");
+                        + (a.get("--results") != null ? " --results " + q(store.dir()) : "") + " " + q(dir.resolve("shards")) + "/*.jsonl"
+                        + " $(ls " + q(dir.resolve("search")) + "/*.jsonl 2>/dev/null)");
 
         List<String> common = new ArrayList<>();
         if (a.get("--partition") != null) common.add("--partition=" + a.get("--partition"));
@@ -58,16 +63,22 @@ final class SlurmSweep {
         shardCmd.addAll(common);
         shardCmd.add(shardScript.toString());
         String shardJob = sbatch(shardCmd, dir);
-        List<String> mergeCmd = new ArrayList<>(List.of("sbatch", "--parsable", "--dependency=afterok:" + shardJob));
+        List<String> searchCmd = new ArrayList<>(List.of("sbatch", "--parsable", "--dependency=afterok:" + shardJob,
+                "--array=0-" + (plan.shards() - 1) + (limit < shards ? "%" + limit : "")));
+        searchCmd.addAll(common);
+        searchCmd.add(searchScript.toString());
+        String searchJob = sbatch(searchCmd, dir);
+        List<String> mergeCmd = new ArrayList<>(List.of("sbatch", "--parsable", "--dependency=afterok:" + searchJob));
         mergeCmd.addAll(common);
         mergeCmd.add(mergeScript.toString());
         String mergeJob = sbatch(mergeCmd, dir);
         out.println("[ftverify] submitted shards as array job " + shardJob + " (" + plan.shards() + " tasks" + (limit < shards ? ", at most " + limit + " at once" : "")
-                + ") and the merge as job " + mergeJob + " (after every shard succeeded)");
-        out.println("[ftverify] follow: squeue -j " + shardJob + "," + mergeJob + "   logs: " + dir.resolve("logs") + "   records: " + dir.resolve("shards"));
+                + "), the targeted search as array job " + searchJob + " (after every shard succeeded) and the merge as job " + mergeJob + " (after the search)");
+        out.println("[ftverify] follow: squeue -j " + shardJob + "," + searchJob + "," + mergeJob + "   logs: " + dir.resolve("logs") + "   records: " + dir.resolve("shards"));
         out.println("[ftverify] a failed shard K: sbatch --array=K " + String.join(" ", common) + (common.isEmpty() ? "" : " ") + shardScript
-                + " (it resumes), then: sbatch " + mergeScript);
+                + " (it resumes), then: sbatch " + searchScript + "; sbatch " + mergeScript);
         out.println("shard-job " + shardJob);
+        out.println("search-job " + searchJob);
         out.println("merge-job " + mergeJob);
         return Main.OK;
     }

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A real sharded sweep on a single-node SLURM cluster brought up on localhost for the test (Debian's slurmctld,
  * slurmd, slurm-client and munge; no systemd, proctrack/linuxproc, task/none, no accounting, munge socket in the run
- * directory, free ports): 'sweep --engine slurm' submits an array of shards and an afterok merge, and the merged
+ * directory, free ports): 'sweep --engine slurm' submits an array of shards, an array of search units after them and
+ * a merge after those, and the merged
  * verdicts and gaps equal a sequential run's. The daemons are stopped by their PIDs. Skipped when SLURM is absent.
  */
 class SlurmSweepTest {
@@ -99,6 +100,12 @@ class SlurmSweepTest {
         Path merged = results.resolve("results.json");
         assertTrue(Files.exists(merged), "no results.json after the merge job; its log:\n" + read(sweep.resolve("logs/merge.out")));
 
+        StringBuilder searchRecords = new StringBuilder();
+        try (var files = Files.list(sweep.resolve("search"))) {
+            for (Path f : files.toList()) searchRecords.append(Files.readString(f));
+        }
+        assertTrue(searchRecords.toString().contains("\"unit\":\"dln.gd-conservation#search\""),
+                "the targeted search of dln.gd-conservation ran as a search unit: " + searchRecords);
         TheoryRegistry reg = TheoryRegistry.load(root);
         Map<String, String> sequential = new LinkedHashMap<>(), sharded = new LinkedHashMap<>();
         PropertyEngine engine = new PropertyEngine(new EngineConfig(EvidenceLevel.QUICK, SEED, tmp.resolve("archive"), 12, true, null), s -> {}, s -> {});

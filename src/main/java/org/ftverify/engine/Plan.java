@@ -24,11 +24,9 @@ import org.ftverify.core.EvidenceLevel;
  * (index 0..n-1) and archived counterexample j (index -1 - j, its point and seed copied into the plan, so workers need
  * no archive). Units are dealt to shards balanced by cost.
  *
- * <p>What is NOT a unit: the targeted search, shrinking and the finite-size ladders. Each search move climbs from the
- * gaps measured before it, so the search of a claim depends on all its random tries; it runs in the merge
- * ({@link ShardMerge}), by the same code as the sequential engine, and only for claims whose tries all passed (as
- * sequentially). Its expected cost is reported separately ({@link #mergeSeconds}): at the deep level the search has
- * twice as many moves as tries, so the merge is the serial part of a deep sweep.
+ * <p>The targeted search of a claim depends on all its random tries, so it is a unit of a second stage run after
+ * the shards ({@link ShardSearch}); shrinking and finite-size ladders run in the merge ({@link ShardMerge}), by the
+ * same code as the sequential engine. The search's expected cost is reported separately ({@link #mergeSeconds}).
  *
  * @param costs expected seconds of one unit of each claim (equal cost 1 when nothing is recorded)
  */

@@ -55,6 +55,7 @@ public final class Main {
         try {
             // explore: its own command class parses its own options (targeted search, margin map; see ExploreCommand)
             if (args.length > 0 && args[0].equals("explore")) return ExploreCommand.run(args, out);
+            if (args.length > 0 && ClusterCommands.handles(args[0])) return ClusterCommands.run(args, root, store, TheoryRegistry::load, out);
             Options o = Options.parse(args);
             return switch (o.command()) {
                 case "list" -> list(o, store, out);
@@ -91,6 +92,7 @@ public final class Main {
                   power   [--theory T] [--claim C] [--seed S]               measure each claim's resolution (verification/power.json)
                   explore --claim C [--budget N] [--seed S] [--level L] [--mutant M]
                                                                             targeted search for one claim; margin map in the report
+                """ + ClusterCommands.USAGE.indent(2) + """
                 levels: quick (default), standard, deep. Output: target/ftverify/ (results.json keeps the latest result of
                 every claim). Exit: 0 ok, 1 falsified (alarms: any false alarm), 2 bad input or unwritable output.""");
         return OK;

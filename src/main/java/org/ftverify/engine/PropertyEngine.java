@@ -71,26 +71,12 @@ public final class PropertyEngine {
     public ClaimResult run(Claim claim, String theoryId) {
         long t0 = System.nanoTime();
         List<TryRecord> tries = new ArrayList<>();
-        String reproduce = "./ftverify verify --claim " + claim.id() + " --level " + config.level().id() + " --seed " + config.runSeed();
-
-        for (CounterexampleStore.Stored stored : store.forClaim(claim.id(), this::skip)) {
-            Params p;
-            try {
-                p = claim.space().parse(stored.rawParams());
-            } catch (IllegalArgumentException e) {
-                skip(stored.file(), e.getMessage());
-                continue;
-            }
-            TryRecord t = evaluate(claim, -1 - tries.size(), p, stored.seed());
+        List<Replay> replays = replays(claim);
+        for (int j = 0; j < replays.size(); j++) {
+            Replay r = replays.get(j);
+            TryRecord t = evaluate(claim, -1 - j, r.params(), r.seed());
             tries.add(t);
-            if (t.verdict() == Verdict.FALSIFIED) {
-                ScalingVerdict.Outcome sv = ScalingVerdict.assess(claim, t, (i, q, sd) -> evaluate(claim, i, q, sd));
-                RunAnalysis analysis = RunAnalysis.NONE.withScaling(sv);
-                if (sv != null) tries.addAll(ladderRuns(sv));
-                Verdict v = sv == null ? Verdict.FALSIFIED : sv.verdict();
-                String note = "archived counterexample still fails" + (sv == null ? "" : "; " + sv.reason());
-                return new ClaimResult(claim, theoryId, v, tries, t, stored.file(), "./ftverify replay " + stored.file(), note, seconds(t0), analysis);
-            }
+            if (t.verdict() == Verdict.FALSIFIED) return replayFailed(claim, theoryId, tries, t, r.file(), t0);
         }
 
         long claimSeed = claimSeed(claim);
@@ -101,7 +87,52 @@ public final class PropertyEngine {
             log.accept(String.format("  try %d %s -> %s (gap/tol %.3g, %.1f s)", i, t.params(), t.verdict(), t.normalisedGap(), t.seconds()));
             if (t.verdict() == Verdict.FALSIFIED) return falsified(claim, theoryId, tries, t, t0, RunAnalysis.NONE);
         }
+        return afterRandomTries(claim, theoryId, tries, t0);
+    }
 
+    /** An archived counterexample of a claim, parsed against its space: replayed at try index -1 - (its position). */
+    record Replay(Path file, Params params, long seed) {}
+
+    /** The claim's archived counterexamples that can be replayed, in archive order (unreadable files are skipped). */
+    List<Replay> replays(Claim claim) {
+        List<Replay> out = new ArrayList<>();
+        for (CounterexampleStore.Stored stored : store.forClaim(claim.id(), this::skip)) {
+            try {
+                out.add(new Replay(stored.file(), claim.space().parse(stored.rawParams()), stored.seed()));
+            } catch (IllegalArgumentException e) {
+                skip(stored.file(), e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** An archived counterexample failed again: its finite-size ladders decide between FALSIFIED and a finite-size effect. */
+    ClaimResult replayFailed(Claim claim, String theoryId, List<TryRecord> tries, TryRecord t, Path file, long t0) {
+        ScalingVerdict.Outcome sv = ScalingVerdict.assess(claim, t, (i, q, sd) -> evaluate(claim, i, q, sd));
+        RunAnalysis analysis = RunAnalysis.NONE.withScaling(sv);
+        if (sv != null) tries.addAll(ladderRuns(sv));
+        Verdict v = sv == null ? Verdict.FALSIFIED : sv.verdict();
+        String note = "archived counterexample still fails" + (sv == null ? "" : "; " + sv.reason());
+        return new ClaimResult(claim, theoryId, v, tries, t, file, "./ftverify replay " + file, note, seconds(t0), analysis);
+    }
+
+    /**
+     * After the replays and random tries passed or were undecided (none falsified): INCONCLUSIVE if any was undecided,
+     * else the targeted search, else VERIFIED. Shared by {@link #run} and the merge of a sharded run (ShardMerge), so
+     * both decide a claim by the same code.
+     */
+    ClaimResult afterRandomTries(Claim claim, String theoryId, List<TryRecord> tries, long t0) {
+        return afterRandomTries(claim, theoryId, tries, t0, (random, budget) -> search(claim, budget).run(random, budget, true, true));
+    }
+
+    /** How the targeted search is obtained: run here, or read back from a search unit of a sharded run (ShardSearch). */
+    interface Searcher {
+        TargetedSearch.Outcome search(List<TryRecord> random, int budget);
+    }
+
+    ClaimResult afterRandomTries(Claim claim, String theoryId, List<TryRecord> tries, long t0, Searcher searcher) {
+        String reproduce = "./ftverify verify --claim " + claim.id() + " --level " + config.level().id() + " --seed " + config.runSeed();
+        int n = claim.tries(config.level());
         List<TryRecord> undecided = tries.stream().filter(t -> t.verdict() == Verdict.INCONCLUSIVE).toList();
         if (!undecided.isEmpty()) {
             String why = undecided.size() + " of " + tries.size() + " tries undecided; first: " + undecided.get(0).evidence().inconclusiveReason();
@@ -112,7 +143,7 @@ public final class PropertyEngine {
         RunAnalysis analysis = RunAnalysis.NONE;
         if (budget > 0) {
             List<TryRecord> random = List.copyOf(tries);
-            TargetedSearch.Outcome so = search(claim, budget).run(random, budget, true, true);
+            TargetedSearch.Outcome so = searcher.search(random, budget);
             tries.addAll(so.evaluated());
             TryRecord randomBest = worst(random);
             analysis = analysis.withSearch(new RunAnalysis.Search(budget, so.moves(), confirmations(so), so.unconfirmed(),

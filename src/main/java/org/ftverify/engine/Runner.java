@@ -76,11 +76,15 @@ public final class Runner {
     }
 
     public ClaimResult runOne(Claim c) {
-        String theoryId = registry.theoryOf(c).id();
+        return runOne(c, claim -> engine.run(claim, registry.theoryOf(claim).id()));
+    }
+
+    /** As {@link #runOne(Claim)} with the claim decided by {@code decide} (the merge of a sharded run). */
+    public ClaimResult runOne(Claim c, java.util.function.Function<Claim, ClaimResult> decide) {
         int n = c.tries(engine.config().level()), moves = engine.config().searchMoves(n);
         out.printf(Locale.ROOT, "[ftverify] %-" + idWidth + "s  running (%s%s, level %s)%n", c.id(), SummaryTable.tries(n),
                 moves > 0 ? " + " + moves + " search move" + (moves == 1 ? "" : "s") : "", engine.config().level().id());
-        ClaimResult r = engine.run(c, theoryId);
+        ClaimResult r = decide.apply(c);
         out.printf(Locale.ROOT, "[ftverify] %-" + idWidth + "s  %-12s  gap/tol %-8s %6.1f s%s%n", c.id(), r.verdict(), gap(r), r.seconds(),
                 r.counterexample() != null ? "  counterexample: " + r.counterexample() : "");
         if (r.verdict() != Verdict.VERIFIED && r.worst() != null && verbose) out.println(indent(r.worst().evidence().summary()));

@@ -1,0 +1,61 @@
+package org.ftverify.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The cluster commands' bad input: one line naming the problem, exit 2, before any claim runs. */
+class ClusterCommandsTest {
+    @TempDir
+    Path dir;
+    private String out, err;
+
+    private int run(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
+        out = o.toString(StandardCharsets.UTF_8);
+        err = e.toString(StandardCharsets.UTF_8);
+        return code;
+    }
+
+    private void assertOneLineError(String fragment) {
+        assertTrue(err.contains(fragment), err);
+        assertEquals(1, err.strip().lines().count(), "one line: " + err);
+    }
+
+    @Test
+    void planNeedsShards() {
+        assertEquals(2, run("plan", "--claim", "dln.gd-conservation"));
+        assertOneLineError("plan needs --shards");
+        assertEquals(2, run("plan", "--claim", "dln.gd-conservation", "--shards", "0"));
+        assertOneLineError("shards: '0' must be an integer in [1, 100000]");
+        assertEquals(2, run("plan", "--bogus"));
+        assertOneLineError("unknown option '--bogus' for 'plan'");
+    }
+
+    @Test
+    void mergeListsMissingUnitsOnOneLine() throws IOException {
+        Path plan = dir.resolve("plan.json");
+        assertEquals(0, run("plan", "--claim", "dln.gd-conservation", "--seed", "3", "--shards", "2", "-o", plan.toString()), err);
+        assertTrue(out.contains("4 units in 2 shards"), out);
+        assertEquals(2, run("shard", "--plan", plan.toString(), "--index", "2"));
+        assertOneLineError("index: '2' must be an integer in [0, 1]");
+        Path empty = Files.writeString(dir.resolve("0.jsonl"), "");
+        assertEquals(2, run("merge", "--plan", plan.toString(), empty.toString()));
+        assertOneLineError("merge: 4 units have no record: dln.gd-conservation#0 dln.gd-conservation#1");
+    }
+
+    @Test
+    void sparkIsNotBuiltYet() {
+        assertEquals(2, run("sweep", "--engine", "spark", "--shards", "2"));
+        assertOneLineError("spark is not built yet");
+    }
+}

@@ -81,6 +81,26 @@ public final class PowerSweep {
         return d == null ? "none up to " + DELTAS[DELTAS.length - 1] : String.valueOf(d);
     }
 
+    /**
+     * The measurements recorded in {@code json}, by claim id; empty when the file does not exist (nothing measured yet).
+     * Malformed file: IllegalArgumentException naming it.
+     */
+    public static Map<String, Measurement> read(Path json) {
+        Map<String, Measurement> byClaim = new LinkedHashMap<>();
+        if (!Files.isRegularFile(json)) return byClaim;
+        try {
+            JsonObject root = JsonParser.parseString(Files.readString(json, StandardCharsets.UTF_8)).getAsJsonObject();
+            Gson gson = new Gson();
+            for (JsonElement e : root.getAsJsonArray("claims")) {
+                Measurement m = gson.fromJson(e, Measurement.class);
+                byClaim.put(m.claim(), m);
+            }
+        } catch (RuntimeException | IOException e) {
+            throw new IllegalArgumentException("malformed " + json + " (" + e.getMessage() + "); run ./ftverify power again");
+        }
+        return byClaim;
+    }
+
     /** Merges the measurements into {@code json} (one entry per claim id, newest wins) and writes it atomically. */
     public static void write(Path json, List<Measurement> measurements) {
         Gson gson = new GsonBuilder().setPrettyPrinting().serializeNulls().create();

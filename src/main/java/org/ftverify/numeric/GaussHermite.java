@@ -11,9 +11,6 @@ import java.util.function.DoubleUnaryOperator;
  * three-term recurrence (the algorithm of Numerical Recipes' gauher), mapped to the probabilists' weight
  * (z = √2 x, w = w_x/√π). The orthonormal recurrence underflows past about 190 points, hence the cap of 180. Rules
  * are built once per n and cached; the node and weight arrays are shared and must not be modified.
- *
- * <p>This is the general form of the rule the LoRA theory keeps in its own package (theory.lora.GaussianRule), which
- * could switch to it.
  */
 public final class GaussHermite {
     /** Largest supported rule: the unweighted recurrence overflows double range past ~190 points. */

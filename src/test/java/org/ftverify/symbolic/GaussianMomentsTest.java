@@ -60,7 +60,7 @@ class GaussianMomentsTest {
 
     @Test
     void he2PopulationLossThroughTheJavaApiEqualsTheSpec() {
-        // L = 1/2 E[(He2(lambda) - He2(nu))^2] with lambda = mu nu + u rho, (nu, rho) correlated by m (lora.md 2.2)
+        // L = 1/2 E[(He2(lambda) - He2(nu))^2] with lambda = mu nu + u rho, (nu, rho) correlated by m (docs/theory/lora.adoc, anchor lora-loss)
         String lambda = "(mu*x + u*y)";
         String f = "((" + GaussianMoments.hermiteHe(2, lambda) + ") - (" + GaussianMoments.hermiteHe(2, "x") + "))^2/2";
         String loss = GaussianMoments.correlatedExpectation(f, "x", "y", "m").text();

@@ -6,10 +6,10 @@ import java.util.stream.Collectors;
 import org.hipparchus.special.Erf;
 
 /**
- * Student/teacher non-linearities of lora.md §1.1 with the first two derivatives (the drift needs sigma', the saddle
+ * Student/teacher non-linearities of theory page, lora-model with the first two derivatives (the drift needs sigma', the saddle
  * rate B(mu) needs sigma''). He_k are the probabilists' Hermite polynomials; their learning rate is divided by
  * k!·k in the authors' code and theory ({@link #lrNormalisation()}), so rates are in "base-lr" units.
- * ReLU's sigma'' is a Dirac mass at 0: it is returned as 0, which is exact for the saddle rate (lora.md §2.4,
+ * ReLU's sigma'' is a Dirac mass at 0: it is returned as 0, which is exact for the saddle rate (theory page, lora-saddle,
  * the delta term multiplies sigma(mu z) - sigma*(z) = 0 at z = 0).
  */
 public enum Activation {

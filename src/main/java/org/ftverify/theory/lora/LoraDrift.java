@@ -1,7 +1,7 @@
 package org.ftverify.theory.lora;
 
 /**
- * The three Gaussian moments the ODE of lora.md §2.1 needs, for σ = σ* (matched teacher), at a state (u, m):
+ * The three Gaussian moments the ODE of theory page, lora-dynamics needs, for σ = σ* (matched teacher), at a state (u, m):
  * <pre>
  *   out[0] = E[g ρ]                    (= ∂_u L)
  *   out[1] = E[g ν] − m E[g ρ]         (= (1−m²) ∂_m L / u)
@@ -11,10 +11,10 @@ package org.ftverify.theory.lora;
  *
  * <p>How each activation is evaluated (all allocation-free; the drift is called 1e4–1e5 times per ODE solve):
  * <ul>
- * <li>lin: the closed forms of §2.2 (He1 block).</li>
+ * <li>lin: the closed forms of lora-loss (He1 block).</li>
  * <li>He_k: tensor Gauss–Hermite with 2k+2 points per dimension. Every integrand is a polynomial of degree
  * ≤ 4k−2 in (z₁, z₂) (Ψ is the highest), and an n-point rule is exact up to degree 2n−1, so this IS the closed-form
- * polynomial, evaluated without writing it out (checked against the §2.2 He2 polynomials in the tests).</li>
+ * polynomial, evaluated without writing it out (checked against the lora-loss He2 polynomials in the tests).</li>
  * <li>ReLU: exact, from the arc-cosine kernel (see {@link #reluMoments}); a tensor rule would converge slowly
  * across the kinks.</li>
  * <li>tanh, sigmoid, erf: tensor trapezoidal rule over z₁, z₂ ∈ [−9, 9]. A 40×40 Gauss–Hermite rule was tried first
@@ -84,7 +84,7 @@ public final class LoraDrift {
         return r;
     }
 
-    /** He1 block of lora.md §2.2. */
+    /** He1 block of theory page, lora-loss. */
     static void linearMoments(double mu, double u, double m, double[] out) {
         double a = 1 - mu;
         out[0] = u - a * m;
@@ -131,7 +131,7 @@ public final class LoraDrift {
     /**
      * ReLU, exact. With (λ, ν) ~ N(0, [[Q, R], [R, 1]]), θ = arccos(R/√Q) and the arc-cosine kernel
      * K = E[relu(λ) relu(ν)] = (√(Q−R²) + (π−θ) R)/(2π), the loss is ℓ = ½(Q/2 − 2K + 1/2), so
-     * ℓ_R = −(π−θ)/(2π) and ℓ_Q = 1/4 − √(Q−R²)/(4πQ). From ∇_w L = ℓ_R ω* + 2ℓ_Q w (lora.md §2.1):
+     * ℓ_R = −(π−θ)/(2π) and ℓ_Q = 1/4 − √(Q−R²)/(4πQ). From ∇_w L = ℓ_R ω* + 2ℓ_Q w (theory page, lora-dynamics):
      * E[gρ] = ∂_u L = ℓ_R m + 2ℓ_Q(u + μm), E[gν] − mE[gρ] = (1−m²)(ℓ_R + 2μℓ_Q).
      * Ψ = E[relu(λ)²] − 2K + E[ν² 1{ν>0, λ>0}] = Q/2 − 2K + (π − θ + c√(1−c²))/(2π), c = R/√Q
      * (the last term is the wedge integral of ν² over the positive quadrant of (ν, λ)).

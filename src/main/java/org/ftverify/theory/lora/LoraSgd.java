@@ -6,12 +6,12 @@ import org.ftverify.simd.GaussianSampler;
 import org.ftverify.simd.Kernels;
 
 /**
- * One-pass SGD on a rank-1 LoRA of a pre-trained single-index model, exactly as lora.md §1.3 prescribes:
+ * One-pass SGD on a rank-1 LoRA of a pre-trained single-index model, exactly as theory page, lora-model prescribes:
  * w = mu w* + u v, fresh batch X (B x d) of N(0, I_d) inputs per step, labels sigma(w*·x), per-sample loss
  * ½(sigma(w·x) - y)², simultaneous update of u and v from the same batch (G_v uses the old u), v renormalised after
  * every step (no tangent projection: renormalising is what the authors' code does), eta = gamma B / d.
  *
- * <p>Default target w* = e1, so nu = x_0 and m = v_0 cost nothing (rotational invariance, lora.md §1.3). A general
+ * <p>Default target w* = e1, so nu = x_0 and m = v_0 cost nothing (rotational invariance, theory page, lora-model). A general
  * unit target ({@link #withTarget}) runs the same loop with two extra dot products per sample; it exists to test that
  * invariance once.
  *
@@ -23,7 +23,7 @@ import org.ftverify.simd.Kernels;
  * state: a blown-up run is reported as such, never read as evidence.
  */
 public final class LoraSgd {
-    /** |u| beyond this is divergence: every fixed point of lora.md §2.3 has |u| <= 2. */
+    /** |u| beyond this is divergence: every fixed point of theory page, lora-fixed-points has |u| <= 2. */
     public static final double U_LIMIT = 1e6;
 
     private final SimSetup setup;
@@ -74,7 +74,7 @@ public final class LoraSgd {
     }
 
     /**
-     * Warm start (lora.md §3 P1): u = u0, v = m0 w* + sqrt(1 - m0²) p with p the unit vector along e2 - (e2·w*) w*
+     * Warm start (theory page, lora-p1: u = u0, v = m0 w* + sqrt(1 - m0²) p with p the unit vector along e2 - (e2·w*) w*
      * (so p = e2 when w* = e1). Resets alpha to 0.
      */
     public LoraSgd startWarm(double u0, double m0) {

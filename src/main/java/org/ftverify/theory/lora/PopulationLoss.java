@@ -1,7 +1,7 @@
 package org.ftverify.theory.lora;
 
 /**
- * Population loss L(u, m) = ½ E[(σ(λ) − σ(ν))²] of lora.md §1.4/§2.2, a function of R = μ + um and
+ * Population loss L(u, m) = ½ E[(σ(λ) − σ(ν))²] of theory page, lora-notation/lora-loss, a function of R = μ + um and
  * Q = μ² + u² + 2μum only. Closed forms for lin, He_k (variance-Q Hermite expansion), erf (arcsin form) and
  * ReLU (arc-cosine kernel); tanh and sigmoid, which have none, fall back to {@link #reference}, which is also the
  * independent quadrature the closed forms are checked against.
@@ -35,7 +35,7 @@ public final class PopulationLoss {
 
     /**
      * He_k: E[He_k(λ)²] = Σ_j [k!/(j!(k−2j)!)]² ((Q−1)/2)^{2j} Q^{k−2j} (k−2j)!, E[He_k(λ)He_k(ν)] = k! R^k,
-     * L = ½[E He_k(λ)² − 2k! R^k + k!] (lora.md §2.2, "General He_k loss").
+     * L = ½[E He_k(λ)² − 2k! R^k + k!] (theory page, lora-loss, "General He_k loss").
      */
     static double hermite(int k, double r, double q) {
         double second = 0, kf = SaddleRates.factorial(k);

@@ -13,16 +13,17 @@ import org.ftverify.simd.Kernels;
 
 /**
  * P10 — the population-loss closed forms (lin, He2, He3 via (R, Q); erf arcsin form) against a Monte-Carlo average
- * of ½(σ(w·x) − σ(ω*·x))² at d = 64 and against 2-D quadrature (lora.md §2.2, §3 P10).
+ * of ½(σ(w·x) − σ(ω*·x))² at d = 64 and against 2-D quadrature (theory page, lora-loss, lora-p10.
  */
 final class PopulationLossClaim {
+    static final String ID = "lora.population-loss";
     static final int DIM = 64;
     private static final int BLOCK = 1024;
 
     private PopulationLossClaim() {}
 
     static Claim build(LoraTheoryModel model) {
-        return Claim.builder("lora.population-loss")
+        return Claim.builder(ID)
                 .title("P10 — Population loss formulas")
                 .statement("The closed forms of the population loss L(u, m) for lin, He2, He3 and erf agree with a Monte-Carlo "
                         + "average of ½(σ(w·x) − σ(ω*·x))² at d = 64 within 4 standard errors, and with 2-D quadrature to 1e-10.")
@@ -38,6 +39,10 @@ final class PopulationLossClaim {
                         symja:[L == 3/2*(5*mu^6 - 6*mu^4 - 4*mu^3 + 3*mu^2 + 2)] (He3).
                         Monte Carlo: x ~ N(0, I_64), ω* = e₁, v = m e₁ + √(1−m²) e₂, w = μω* + u v.
                         """)
+                .cites("lora-p10")
+                .uses("loss-he123", "loss-he1", "loss-he2", "loss-he3", "loss-general")
+                .reads("loss")
+                .tolerance("4 Monte Carlo SE (measured); quadrature consistency 1e-10")
                 .provenance("derived, validated (lin, He2 by SymPy; erf by the Saad–Solla integral)")
                 .space(ParameterSpace.of(
                         Parameter.choice("activation", List.of("lin", "he2", "he3", "erf"), "sigma = sigma*"),
@@ -51,11 +56,7 @@ final class PopulationLossClaim {
 
     /** Monte-Carlo samples per level: the spec's 1e6 at STANDARD; 2e5 at QUICK to stay in budget (tolerance ∝ n^{-1/2}). */
     static int samples(CheckContext ctx) {
-        return switch (ctx.level()) {
-            case QUICK -> 200_000;
-            case STANDARD -> 1_000_000;
-            case DEEP -> 4_000_000;
-        };
+        return ctx.level().pick(200_000, 1_000_000, 4_000_000);
     }
 
     private static final double ROUNDING_FLOOR = 1e-12;
@@ -71,13 +72,13 @@ final class PopulationLossClaim {
         // Where w = w* (e.g. mu = 0, u = 1, m = 1) every sample's error is exactly 0, so the Monte-Carlo standard error
         // vanishes; the closed form then carries only double rounding, hence the 1e-12 floor.
         e.compare(Comparison.absolute("L closed form vs Monte Carlo", closed, mc.mean, Math.max(4 * se, ROUNDING_FLOOR),
-                String.format("lora.md §3 P10: 4 * sample std / sqrt(n) = 4 * %.3g / sqrt(%d); n = %d at level %s "
+                String.format("theory page, lora-p10: 4 * sample std / sqrt(n) = 4 * %.3g / sqrt(%d); n = %d at level %s "
                         + "(spec: 1e6; the tolerance scales as n^-1/2); floor 1e-12 for double rounding where the sample "
                         + "std is 0", mc.std, n, n, ctx.level().id())));
         double quad = PopulationLoss.reference(s, mu, u, m);
-        e.compare(Comparison.absolute("L closed form vs 2-D quadrature", quad, closed, 1e-10,
-                "lora.md §3 P10: 1e-10; 100x100 Gauss–Hermite is exact for He_k (degree 2k <= 199); erf uses the scale-adapted "
-                        + "trapezoid rule (error < 1e-12, LoraTheoryModelTest)"));
+        e.compare(Comparison.absolute("L closed form vs 2-D quadrature (consistency)", quad, closed, 1e-10,
+                "theory page, lora-p10: 1e-10; 100x100 Gauss–Hermite is exact for He_k (degree 2k <= 199); erf uses the scale-adapted "
+                        + "trapezoid rule (error < 1e-12, LoraTheoryModelTest)").consistency());
         Double atZero = switch (s) {
             case LIN -> 0.5 * (1 - mu) * (1 - mu);
             case HE2 -> 1.5 * (1 - mu * mu) * (1 - mu * mu);
@@ -86,7 +87,7 @@ final class PopulationLossClaim {
         };
         if (atZero != null) {
             e.compare(Comparison.absolute("L(u = 0) closed form vs spec polynomial", atZero, model.loss(s, mu, 0, m), 1e-12,
-                    "lora.md §3 P10 u = 0 forms; double rounding only"));
+                    "theory page, lora-p10 u = 0 forms; double rounding only").consistency());
         }
         double[] theory = new double[grid.length], err = new double[grid.length];
         for (int i = 0; i < grid.length; i++) {

@@ -1,7 +1,7 @@
 package org.ftverify.theory.lora;
 
 /**
- * The saddle coefficients A(μ), B(μ) of lora.md §2.4 (linearisation at the pre-trained point (u, m) = (0, 0),
+ * The saddle coefficients A(μ), B(μ) of theory page, lora-saddle (linearisation at the pre-trained point (u, m) = (0, 0),
  * d/dα (u, m) = γ [[B, A], [A, 0]] (u, m)), all normalised by {@link Activation#lrNormalisation()} (k!·k for He_k),
  * in three independent forms so that they can check one another:
  * <ul>
@@ -47,7 +47,7 @@ public final class SaddleRates {
     }
 
     /**
-     * The authors' series form for pure σ = σ* = He_K (lora.md §2.4 first block, r = μ²), finite because the
+     * The authors' series form for pure σ = σ* = He_K (theory page, lora-saddle first block, r = μ²), finite because the
      * coefficients vanish for k > K. It has μ^{−k} weights, so it is only used away from μ = 0 as a cross-check.
      */
     public static double seriesA(int bigK, double mu) {
@@ -93,7 +93,7 @@ public final class SaddleRates {
         return v;
     }
 
-    /** Closed form of A(μ) (normalised) for lin, ReLU, erf and He1..He6 (lora.md §2.4). */
+    /** Closed form of A(μ) (normalised) for lin, ReLU, erf and He1..He6 (theory page, lora-saddle). */
     public static double closedA(Activation s, double mu) {
         double m2 = mu * mu;
         return switch (s) {

@@ -1,7 +1,7 @@
 package org.ftverify.theory.lora;
 
 /**
- * The fixed physics of one LoRA SGD run (lora.md §1.3-1.4): activation (student = teacher), pre-training strength mu,
+ * The fixed physics of one LoRA SGD run (theory page, lora-model-1.4): activation (student = teacher), pre-training strength mu,
  * EFFECTIVE learning rate gamma = eta d / B (for He_k the caller passes gamma0/(k!k)), dimension d and batch B.
  * The step size follows as eta = gamma B / d, so one step advances alpha by B / d.
  */

@@ -1,6 +1,6 @@
 package org.ftverify.theory.lora;
 
-/** How a simulation starts (lora.md §1.2 random init, §3 warm start); applied to a fresh {@link LoraSgd}. */
+/** How a simulation starts (theory page, lora-model random init, lora-claims warm start); applied to a fresh {@link LoraSgd}. */
 record SimStart(boolean warm, double u0, double m0) {
 
     /** v uniform on the sphere, u = u0 (the authors' init is u0 = 1/d²). */

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class LoraDriftTest {
     private final LoraTheoryModel model = LoraTheoryModel.exact();
 
-    /** lora.md §2.2 He2 polynomials (raw, before dividing by k!k). */
+    /** theory page, lora-loss He2 polynomials (raw, before dividing by k!k). */
     static double[] he2Polynomials(double mu, double u, double m) {
         double gr = 6 * m * Math.pow(mu, 3) + 18 * m * mu * u * u - 6 * m * mu + 6 * Math.pow(u, 3)
                 + u * (12 * m * m * mu * mu - 4 * m * m + 6 * mu * mu - 2);
@@ -22,7 +22,7 @@ class LoraDriftTest {
         return new double[] {gr, gp, psi};
     }
 
-    /** lora.md §2.2 He3 gradient polynomials. */
+    /** theory page, lora-loss He3 gradient polynomials. */
     static double[] he3Gradient(double mu, double u, double m) {
         double m2 = m * m, mu2 = mu * mu, mu3 = mu2 * mu, mu4 = mu2 * mu2, u2 = u * u, u3 = u2 * u;
         double gr = 9 * m * mu * (5 * mu4 - 4 * mu2 - 2 * mu + 1) + 225 * m * mu * u2 * u2 + 45 * u3 * u2
@@ -151,8 +151,8 @@ class LoraDriftTest {
     void noiseFactorScalesOnlyTheNoiseTerm() {
         double[] exact = new double[2], none = new double[2], doubled = new double[2];
         model.drift(Activation.LIN, 0.5, 2, 0.3, 0.4, exact);
-        model.withNoiseFactor(0).drift(Activation.LIN, 0.5, 2, 0.3, 0.4, none);
-        model.withNoiseFactor(2).drift(Activation.LIN, 0.5, 2, 0.3, 0.4, doubled);
+        model.with(Knob.NOISE_FACTOR, 0).drift(Activation.LIN, 0.5, 2, 0.3, 0.4, none);
+        model.with(Knob.NOISE_FACTOR, 2).drift(Activation.LIN, 0.5, 2, 0.3, 0.4, doubled);
         // lin: noise term = (gamma^2/2) u^2 m Psi with Psi = 2L
         double psi = 0.25 + 0.09 - 2 * 0.5 * 0.3 * 0.4;
         double noise = 0.5 * 4 * 0.09 * 0.4 * psi;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class LoraSgdTest {
 
-    /** lora.md §1.3 written out with plain loops and full matrices, sharing only the random stream. */
+    /** theory page, lora-model written out with plain loops and full matrices, sharing only the random stream. */
     private static final class Reference {
         final Activation s;
         final double mu, eta;
@@ -142,7 +142,7 @@ class LoraSgdTest {
 
     @Test
     void linearWarmStartTracksTheClosedFormOdeWithinThreeOverSqrtD() {
-        // lora.md §3 P1: max gap <= C/sqrt(d) with C = 3; the spec saw C ~ 0.5 for this case (§2.1 table).
+        // theory page, lora-p1: max gap <= C/sqrt(d) with C = 3; the spec saw C ~ 0.5 for this case (lora-dynamics table).
         int d = 4096;
         double mu = 0.5, gamma = 0.5;
         double[] cps = new double[41];
@@ -162,7 +162,7 @@ class LoraSgdTest {
         for (int i = 0; i < run.size(); i++) wrong = Math.max(wrong, Math.abs(he1Ode(mu, 0.6, 0.05, 0.2, run.alpha()[i])[1] - run.m()[i]));
         assertTrue(wrong > 3 / Math.sqrt(d), "gap to the gamma = 0.6 ODE only " + wrong);
         System.out.printf("linear ODE tracking d = %d: max gap %.4f (tolerance %.4f), wrong-rate gap %.4f%n", d, worst, 3 / Math.sqrt(d), wrong);
-        // Loss estimate: linear population loss in closed form (lora.md §2.2 He1).
+        // Loss estimate: linear population loss in closed form (theory page, lora-loss He1).
         int last = run.size() - 1;
         double u = run.u()[last], m = run.m()[last];
         assertEquals(0.5 * ((1 - mu) * (1 - mu) + u * u - 2 * (1 - mu) * u * m), run.loss()[last], 1e-12);
@@ -170,7 +170,7 @@ class LoraSgdTest {
 
     @Test
     void randomTargetHasTheSameStatisticsAsE1() {
-        // Rotational invariance (lora.md §1.3): the law of (u, m) does not depend on w*. Compare seed means at three
+        // Rotational invariance (theory page, lora-model): the law of (u, m) does not depend on w*. Compare seed means at three
         // checkpoints; tolerance 4 standard errors of the difference of two independent means.
         int d = 512, n = 16;
         SimSetup setup = new SimSetup(Activation.LIN, 0.5, 0.5, d, 8);
@@ -246,7 +246,7 @@ class LoraSgdTest {
         assertThrows(IllegalArgumentException.class, () -> LoraSgd.withTarget(new SimSetup(Activation.LIN, 0.5, 1, 4, 1), 1, new double[] {1, 1, 0, 0}));
     }
 
-    /** RK4 of lora.md §2.2 He1 (linear) from (u0, m0) to alpha, step 1e-3. */
+    /** RK4 of theory page, lora-loss He1 (linear) from (u0, m0) to alpha, step 1e-3. */
     static double[] he1Ode(double mu, double gamma, double u0, double m0, double alpha) {
         double[] y = {u0, m0};
         int n = (int) Math.ceil(alpha / 1e-3);

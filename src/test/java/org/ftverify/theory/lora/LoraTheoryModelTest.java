@@ -46,7 +46,7 @@ class LoraTheoryModelTest {
         }
         assertEquals(0, model.loss(Activation.ERF, 0.4, 0.6, 1), 1e-15);
         assertEquals(0, model.loss(Activation.RELU, 0.4, 0.6, 1), 1e-15);
-        assertEquals(1.1 * model.loss(Activation.HE3, 0.4, 0.2, 0.5), model.withLossScale(1.1).loss(Activation.HE3, 0.4, 0.2, 0.5), 1e-14);
+        assertEquals(1.1 * model.loss(Activation.HE3, 0.4, 0.2, 0.5), model.with(Knob.LOSS_SCALE, 1.1).loss(Activation.HE3, 0.4, 0.2, 0.5), 1e-14);
     }
 
     @Test
@@ -54,7 +54,7 @@ class LoraTheoryModelTest {
         assertEquals(0.4375, model.kappaSlow(Activation.LIN, 0.5, 1), 1e-14);
         assertEquals(0.203125, model.kappaSlow(Activation.HE2, 0.5, 0.5 / 4), 1e-12);
         assertEquals(0.015625, model.kappaSlow(Activation.HE3, 0.5, 0.5 / 18), 1e-12);
-        assertEquals(0.4375 * 1.2, model.withKappaScale(1.2).kappaSlow(Activation.LIN, 0.5, 1), 1e-14);
+        assertEquals(0.4375 * 1.2, model.with(Knob.KAPPA_SCALE, 1.2).kappaSlow(Activation.LIN, 0.5, 1), 1e-14);
     }
 
     @Test
@@ -67,13 +67,13 @@ class LoraTheoryModelTest {
         assertEquals(p[1], end[1], 1e-7);
         assertEquals(p[0], end[0], 1e-7);
         assertThrows(CheckAbort.class, () -> model.linearNoisePlateau(0.5, 4));
-        assertEquals(p[1] + 0.01, model.withFixedPointShift(0.01).linearNoisePlateau(0.5, 10)[1], 1e-15);
-        assertEquals(0.5 * (p[1] + 0.01), model.withFixedPointShift(0.01).linearNoisePlateau(0.5, 10)[0], 1e-15);
+        assertEquals(p[1] + 0.01, model.with(Knob.FIXED_POINT_SHIFT, 0.01).linearNoisePlateau(0.5, 10)[1], 1e-15);
+        assertEquals(0.5 * (p[1] + 0.01), model.with(Knob.FIXED_POINT_SHIFT, 0.01).linearNoisePlateau(0.5, 10)[0], 1e-15);
     }
 
     @Test
     void he2NoisePlateauOfSpecIsReproducedAndNeedsTheNoiseTerm() {
-        // lora.md §2.3(4): He2, mu = 0.1, gamma0 = 1 -> ODE fixed point (0.8633, 0.9269), L = 0.2206
+        // theory page, lora-fixed-points: He2, mu = 0.1, gamma0 = 1 -> ODE fixed point (0.8633, 0.9269), L = 0.2206
         double gamma = 1.0 / 4;
         long t0 = System.nanoTime();
         Trajectory tr = model.integrate(Activation.HE2, 0.1, gamma, 0.05, 0.2, 600, List.of());
@@ -84,14 +84,14 @@ class LoraTheoryModelTest {
         assertEquals(0.9269, end[1], 5e-4);
         assertEquals(0.2206, model.loss(Activation.HE2, 0.1, end[0], end[1]), 5e-4);
         // negative case: without the gamma^2 term the flow goes to the global minimum (0.9, 1)
-        double[] noNoise = model.withNoiseFactor(0).integrate(Activation.HE2, 0.1, gamma, 0.05, 0.2, 600, List.of()).at(600);
+        double[] noNoise = model.with(Knob.NOISE_FACTOR, 0).integrate(Activation.HE2, 0.1, gamma, 0.05, 0.2, 600, List.of()).at(600);
         assertEquals(0.9, noNoise[0], 1e-3);
         assertEquals(1, noNoise[1], 1e-3);
     }
 
     @Test
     void he3UnlearningFixedPointBelowMuStar() {
-        // lora.md §2.3(5): He3, gamma0 = 1, mu = 0.2 -> (0.1833, -0.9252); start on the unstable direction (u m < 0)
+        // theory page, lora-fixed-points: He3, gamma0 = 1, mu = 0.2 -> (0.1833, -0.9252); start on the unstable direction (u m < 0)
         long t0 = System.nanoTime();
         Trajectory tr = model.integrate(Activation.HE3, 0.2, 1.0 / 18, 0.02, -0.02, 40000, List.of());
         double[] end = tr.at(40000);
@@ -105,15 +105,15 @@ class LoraTheoryModelTest {
     void escapeEventAndTauScaleAndSaddleShift() {
         Trajectory tr = model.integrate(Activation.TANH, 0.6, 1, 1e-4, 1e-4, 2000, List.of(Event.absReaches("escape", 1, 0.5, true)));
         assertTrue(tr.eventTime("escape") > 0 && tr.endTime() < 2000);
-        assertEquals(2 * model.tau(Activation.HE3, 0.5), model.withTauScale(2).tau(Activation.HE3, 0.5), 1e-12);
-        assertEquals(model.A(Activation.HE3, 0.5) + 0.01, model.withSaddleShift(0.01).A(Activation.HE3, 0.5), 1e-15);
-        assertTrue(model.withSaddleShift(0.01).tau(Activation.HE3, 0.5) < model.tau(Activation.HE3, 0.5));
+        assertEquals(2 * model.tau(Activation.HE3, 0.5), model.with(Knob.TAU_SCALE, 2).tau(Activation.HE3, 0.5), 1e-12);
+        assertEquals(model.A(Activation.HE3, 0.5) + 0.01, model.with(Knob.SADDLE_SHIFT, 0.01).A(Activation.HE3, 0.5), 1e-15);
+        assertTrue(model.with(Knob.SADDLE_SHIFT, 0.01).tau(Activation.HE3, 0.5) < model.tau(Activation.HE3, 0.5));
     }
 
     @Test
     void badInputIsRejectedWithItsName() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.withTauScale(-1));
-        assertTrue(e.getMessage().startsWith("tauScale"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.with(Knob.TAU_SCALE, -1));
+        assertTrue(e.getMessage().startsWith("tau_scale"));
         assertThrows(IllegalArgumentException.class, () -> model.loss(Activation.LIN, 0.5, 0, 1.5));
         assertThrows(IllegalArgumentException.class, () -> model.integrate(Activation.LIN, 0.5, 0, 0, 0.1, 1, List.of()));
     }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class SaddleRatesTest {
     static final double[] MU = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95};
-    /** lora.md §2.4 reference τ(μ) table (Hermite normalised by k!k). */
+    /** theory page, lora-saddle reference τ(μ) table (Hermite normalised by k!k). */
     static final Object[][] TAU_TABLE = {
         {Activation.LIN, new double[] {1.888, 2.255, 2.776, 3.558, 4.828, 7.127, 12.03, 25.96, 101.0, 401}},
         {Activation.RELU, new double[] {3.777, 4.511, 5.552, 7.117, 9.657, 14.25, 24.07, 51.93, 202.0, 802}},

@@ -19,7 +19,7 @@ final class SimClaimTesting {
     private SimClaimTesting() {}
 
     static Evidence check(LoraTheoryModel model, String id, Map<String, ?> point) {
-        Claim claim = SimulationClaims.all(model).stream().filter(c -> c.id().equals(id)).findFirst()
+        Claim claim = LoraTheory.claimsOf(model).stream().filter(c -> c.id().equals(id)).findFirst()
                 .orElseThrow(() -> new AssertionError("no claim " + id));
         return claim.check().check(claim.space().parse(point), new CheckContext(SEED, EvidenceLevel.QUICK));
     }

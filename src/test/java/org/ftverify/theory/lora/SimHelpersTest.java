@@ -1,10 +1,8 @@
 package org.ftverify.theory.lora;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import org.hipparchus.special.Erf;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +14,7 @@ class SimHelpersTest {
         for (double[] p : pts) {
             double mu = p[0], u = p[1], m = p[2];
             double q = mu * mu + u * u + 2 * mu * u * m, r = mu + u * m;
-            // §2.2 He1 and He2 (R, Q form); §2.2 erf arcsin form.
+            // theory page lora-loss: He1 and He2 (R, Q form), erf arcsin form.
             assertEquals(0.5 * ((1 - mu) * (1 - mu) + u * u - 2 * (1 - mu) * u * m), SimPopulationLoss.of(Activation.LIN, mu, u, m), 1e-13);
             assertEquals(0.5 * (3 * q * q - 2 * q + 1 - 4 * r * r + 2), SimPopulationLoss.of(Activation.HE2, mu, u, m), 1e-12);
             double erf = (Math.asin(2 * q / (1 + 2 * q)) + Math.asin(2.0 / 3) - 2 * Math.asin(2 * r / Math.sqrt(3 * (1 + 2 * q)))) / Math.PI;
@@ -43,29 +41,5 @@ class SimHelpersTest {
         double exact = 4 / Math.PI / Math.sqrt(5);
         assertEquals(exact, SimGauss.expect(z -> Math.pow(Activation.ERF.d1(z), 2)), 1e-6 * exact);
         assertEquals(0, SimGauss.expect(Erf::erf), 1e-15);
-    }
-
-    @Test
-    void parallelMapKeepsIndexOrderAndRethrowsTheLowestFailure() {
-        List<Integer> out = SimParallel.map(7, i -> i * i);
-        assertEquals(List.of(0, 1, 4, 9, 16, 25, 36), out);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> SimParallel.map(6, i -> {
-            if (i >= 3) throw new IllegalStateException("task " + i);
-            return i;
-        }));
-        assertEquals("task 3", e.getMessage());
-    }
-
-    @Test
-    void lineFitRecoversASlopeAndStatsAreSane() {
-        double[] x = {0, 1, 2, 3, 4}, y = {1, 3.1, 4.9, 7.0, 9.0};
-        SimStats.Line l = SimStats.fit(x, y);
-        assertEquals(1.99, l.slope(), 1e-12);
-        assertTrue(l.slopeSe() > 0 && l.slopeSe() < 0.05);
-        assertEquals(2, SimStats.mean(new double[] {1, 2, 3}), 0);
-        assertEquals(1, SimStats.sd(new double[] {1, 2, 3}), 1e-15);
-        assertThrows(IllegalArgumentException.class, () -> SimStats.fit(new double[] {1}, new double[] {1}));
-        assertEquals("20", SimStats.fmt(20));
-        assertEquals("0.04688", SimStats.fmt(0.046875));
     }
 }

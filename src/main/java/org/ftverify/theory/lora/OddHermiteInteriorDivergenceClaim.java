@@ -1,5 +1,7 @@
 package org.ftverify.theory.lora;
 
+import org.ftverify.core.Num;
+import org.ftverify.evidence.SampleStats;
 import java.util.Arrays;
 import org.ftverify.core.CheckContext;
 import org.ftverify.core.Claim;
@@ -13,19 +15,19 @@ import org.ftverify.core.Series;
 import org.ftverify.simd.Kernels;
 
 /**
- * P8 (lora.md §3, §2.5): for He3, A(mu) vanishes at mu* = 0.3207, so tau diverges there and SGD does not escape the
+ * P8 (theory page, lora-claims, lora-saddle): for He3, A(mu) vanishes at mu* = 0.3207, so tau diverges there and SGD does not escape the
  * pre-trained saddle near mu*, while it escapes quickly at mu = 0.5-0.75. The model decides each category: a point is
  * predicted "no escape" when even the low edge of the spec's band, 0.6 (tau/gamma0)(½ ln d), lies beyond alpha_max = 400.
  * He3, gamma0 = 1, d = 1024, B = 16, random start u0 = 1/d², threshold |m| = 0.5, 6 seeds (12 at DEEP);
  * pass: at least 5/6 of the seeds in each category behave as predicted, and the escaping seeds' mean escape alpha lies in
  * [0.6, 1.5] (tau/gamma0)(½ ln d).
  */
-final class SimInteriorDivergence {
+final class OddHermiteInteriorDivergenceClaim {
     static final String ID = "lora.odd-hermite-interior-divergence";
     static final double GAMMA0 = 1, ALPHA_MAX = 400, THRESHOLD = 0.5;
     static final int D = 1024;
 
-    private SimInteriorDivergence() {}
+    private OddHermiteInteriorDivergenceClaim() {}
 
     static Claim claim(LoraTheoryModel model) {
         ParameterSpace space = ParameterSpace.of(
@@ -36,11 +38,15 @@ final class SimInteriorDivergence {
                 .statement("For He3, the escape time diverges at the interior root mu* = 0.3207 of A(mu): SGD stays at the pre-trained saddle near mu* but escapes quickly further from it.")
                 .asciidoc("""
                         He3 normalised: symja:[A == mu*(1 - mu)*(5*mu^3 + 5*mu^2 + mu - 1)/2] vanishes at mu* = 0.32072, so
-                        tau = 1/lambda+ diverges there and the line u = 0 becomes a line of fixed points (lora.md §2.5).
+                        tau = 1/lambda+ diverges there and the line u = 0 becomes a line of fixed points (theory page, lora-saddle).
                         Predicted escape alpha (tau/gamma0)(½ ln d); "no escape" is predicted when 0.6 times it exceeds alpha_max = 400.
-                        gamma0 = 1, d = 1024, B = 16, 6 seeds, random start; pass: >= 5/6 seeds per category, mean escape alpha in
+                        gamma0 = 1, d = 1024, B = 16, 6 seeds near mu* and 12 far from it, random start; pass: >= 5/6 seeds per category, mean escape alpha in
                         [0.6, 1.5] x prediction.
                         """)
+                .cites("lora-p8")
+                .uses("roots-of-a", "roots-check", "eigenvalues")
+                .reads("tau")
+                .tolerance("the notes' 5 of 6 seeds per category and band [0.6, 1.5] for the escape level")
                 .provenance("derived, validated")
                 .space(space)
                 .tries(2, 4, 8)
@@ -49,11 +55,14 @@ final class SimInteriorDivergence {
     }
 
     static Evidence check(LoraTheoryModel model, Params p, CheckContext ctx) {
-        int seeds = ctx.level() == EvidenceLevel.DEEP ? 12 : 6;
+        int seeds = ctx.level().pick(6, 6, 12);
         Evidence e = new Evidence().diagnostic("kernels", Kernels.species()).diagnostic("seeds", seeds);
         category(model, p.real("muNear"), 0, seeds, ctx, e);
-        category(model, p.real("muFar"), 1000, seeds, ctx, e);
-        double[] mus = SimStats.grid(0.26, 0.8, 0.01), pred = new double[mus.length];
+        // The escaping category is cheap (escape by alpha ~ 30) and carries the level comparison, whose 6-seed mean
+        // spreads by sd ~0.09 around ~0.79 of the prediction (7 run seeds measured): twice the seeds keep it clear of
+        // the band's lower edge 0.6 (theory page, lora-p8).
+        category(model, p.real("muFar"), 1000, 2 * seeds, ctx, e);
+        double[] mus = SampleStats.grid(0.26, 0.8, 0.01), pred = new double[mus.length];
         for (int i = 0; i < mus.length; i++) pred[i] = Math.min(1e5, model.tau(Activation.HE3, mus[i]) / GAMMA0 * 0.5 * Math.log(D));
         e.series(Series.theory("He3 escape alpha vs mu", "(tau/gamma0) ½ ln d (model)", "mu", "escape alpha", mus, pred).withLogAxes(false, true));
         return e;
@@ -64,25 +73,25 @@ final class SimInteriorDivergence {
         double predicted = tau / GAMMA0 * 0.5 * Math.log(D);
         boolean noEscape = 0.6 * predicted > ALPHA_MAX;
         SimSetup setup = SimSetup.ofBaseRate(Activation.HE3, mu, GAMMA0, D, 16);
-        double[] a = EscapeRuns.alphas(ctx, stream, seeds, setup, SimStart.random(1.0 / ((double) D * D)), THRESHOLD, ALPHA_MAX);
-        int stayed = EscapeRuns.notEscaped(a), escaped = seeds - stayed, need = (int) Math.ceil(5.0 * seeds / 6);
-        String where = "mu = " + SimStats.fmt(mu) + " (tau = " + SimStats.fmt(tau) + ", predicted escape alpha " + SimStats.fmt(predicted) + ")";
+        double[] a = SgdRuns.alphas(ctx, stream, seeds, setup, SimStart.random(1.0 / ((double) D * D)), THRESHOLD, ALPHA_MAX);
+        int stayed = SgdRuns.notEscaped(a), escaped = seeds - stayed, need = (int) Math.ceil(5.0 * seeds / 6);
+        String where = "mu = " + Num.fmt(mu) + " (tau = " + Num.fmt(tau) + ", predicted escape alpha " + Num.fmt(predicted) + ")";
         if (noEscape) {
             e.compare(Comparison.atLeast("seeds still at the saddle (|m| < 0.5) at alpha = 400, " + where, stayed, need, 1,
-                    "prediction: no escape, since 0.6 x predicted > 400; spec: at least 5/6 of the seeds (lora.md §3 P8)"));
+                    "prediction: no escape, since 0.6 x predicted > 400; spec: at least 5/6 of the seeds (theory page, lora-p8"));
         } else {
             e.compare(Comparison.atLeast("seeds escaped by alpha = 400, " + where, escaped, need, 1,
-                    "prediction: escape; spec: at least 5/6 of the seeds (lora.md §3 P8)"));
-            double[] esc = EscapeRuns.escaped(a);
-            double ratio = esc.length == 0 ? Double.NaN : SimStats.mean(esc) / predicted;
+                    "prediction: escape; spec: at least 5/6 of the seeds (theory page, lora-p8"));
+            double[] esc = SgdRuns.escaped(a);
+            double ratio = esc.length == 0 ? Double.NaN : SampleStats.mean(esc) / predicted;
             e.compare(Comparison.interval("mean escape alpha / ((tau/gamma0) ½ ln d), " + where, ratio, 0.6, 1.5,
-                    "spec band [0.6, 1.5] for the O(1) constant of alpha ~ (tau/gamma0)(½ ln d + c) (lora.md §3 P8)"));
+                    "spec band [0.6, 1.5] for the O(1) constant of alpha ~ (tau/gamma0)(½ ln d + c) (theory page, lora-p8"));
         }
         double[] shown = a.clone();
         for (int k = 0; k < shown.length; k++) if (Double.isNaN(shown[k])) shown[k] = ALPHA_MAX; // plotted at the horizon
         double[] x = new double[seeds];
         Arrays.fill(x, mu);
-        e.series(Series.simulation("He3 escape alpha vs mu", "SGD seeds, mu = " + SimStats.fmt(mu) + " (400 = no escape)", "mu", "escape alpha", x, shown, null).withLogAxes(false, true));
-        e.diagnostic("escape alphas at mu = " + SimStats.fmt(mu), Arrays.toString(a));
+        e.series(Series.simulation("He3 escape alpha vs mu", "SGD seeds, mu = " + Num.fmt(mu) + " (400 = no escape)", "mu", "escape alpha", x, shown, null).withLogAxes(false, true));
+        e.diagnostic("escape alphas at mu = " + Num.fmt(mu), Arrays.toString(a));
     }
 }

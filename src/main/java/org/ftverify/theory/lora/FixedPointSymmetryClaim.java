@@ -1,5 +1,7 @@
 package org.ftverify.theory.lora;
 
+import org.ftverify.core.Num;
+import org.ftverify.evidence.SeedParallel;
 import java.util.Arrays;
 import java.util.List;
 import org.ftverify.core.CheckContext;
@@ -14,24 +16,24 @@ import org.ftverify.ode.Trajectory;
 import org.ftverify.simd.Kernels;
 
 /**
- * P11 (lora.md §3, §2.3, §2.5): the escape direction and the end point.
+ * P11 (theory page, lora-claims, lora-fixed-points, lora-saddle): the escape direction and the end point.
  * (1) On the unstable eigenvector (lambda+, A) of the saddle, sign(u·m) = sign(A(mu)): at |m| = 0.3 this holds in
  * >= 90% of seeds (random start). (2) After escape each seed ends where the model's ODE, started from that seed's own
  * escape state, ends (the global minimum (±(1-mu), ±1) with u·m > 0 when A > 0; the He3 "un-learning" point with
  * u·m < 0, R = mu + u m < mu, when A < 0), within C/sqrt(d), C = 3 (6 for He3). (3) The model's He3 ODE end points at
  * mu = 0.2 and 0.1 (gamma0 = 1) match the spec's (0.1833, -0.9252) and (0.0922, -0.9257) to 1e-3.
  */
-final class SimFixedPointSymmetry {
+final class FixedPointSymmetryClaim {
     static final String ID = "lora.fixed-point-symmetry";
     static final double SIGN_AT = 0.3;
 
-    private SimFixedPointSymmetry() {}
+    private FixedPointSymmetryClaim() {}
 
     static Claim claim(LoraTheoryModel model) {
         ParameterSpace space = ParameterSpace.of(
                         Parameter.choice("activation", List.of("lin", "he2", "he3"), "student = teacher activation"),
                         Parameter.real("mu", 0.1, 0.8, 0.5, "pre-training strength"))
-                .constrained("He2 at mu >= 0.3 (lora.md §3 P11)", p -> !p.choice("activation").equals("he2") || p.real("mu") >= 0.3)
+                .constrained("He2 at mu >= 0.3 (theory page, lora-p11", p -> !p.choice("activation").equals("he2") || p.real("mu") >= 0.3)
                 .constrained("He3 at mu >= 0.5 (A > 0) or mu <= 0.25 (A < 0, away from mu* = 0.3207)",
                         p -> !p.choice("activation").equals("he3") || p.real("mu") >= 0.5 || p.real("mu") <= 0.25);
         return Claim.builder(ID)
@@ -44,6 +46,10 @@ final class SimFixedPointSymmetry {
                         Pass: the sign rule in >= 90% of seeds; each seed's end state within c/sqrt(d) (c = 3, He3 6) of the model's ODE run
                         from its escape state; the He3 ODE end points at mu = 0.2, 0.1 equal to (0.1833, -0.9252), (0.0922, -0.9257) within 1e-3.
                         """)
+                .cites("lora-p11")
+                .uses("saddle-jacobian", "eigenvalues")
+                .reads("A", "tau", "kappa_slow", "drift", "fixed point")
+                .tolerance("sign rule >= 90% of seeds (the notes); end states C/sqrt(d), C = 3 (6 for He3); published end points to 1e-3 (4 printed digits)")
                 .provenance("derived (sign rule not run by the spec author; He3 end points validated against the ODE)")
                 .space(space)
                 .tries(2, 4, 8)
@@ -59,8 +65,8 @@ final class SimFixedPointSymmetry {
         double mu = p.real("mu");
         double a = model.A(s, mu);
         double gamma0 = s == Activation.HE3 && mu >= 0.5 ? 0.5 : 1, gamma = gamma0 / s.lrNormalisation();
-        int d = switch (ctx.level()) { case QUICK -> 512; case STANDARD -> 1024; case DEEP -> 2048; };
-        int seeds = switch (ctx.level()) { case QUICK, STANDARD -> 10; case DEEP -> 20; };
+        int d = ctx.level().pick(512, 1024, 2048);
+        int seeds = ctx.level().pick(10, 10, 20);
         double c = s == Activation.HE3 ? 6 : 3;
         double tau = model.tau(s, mu);
         // Escape budget: 10x the predicted escape alpha, capped so that a wrong theory cannot stall the run.
@@ -68,7 +74,7 @@ final class SimFixedPointSymmetry {
         double kappa = model.kappaSlow(s, mu, gamma);
         double after = a > 0 && kappa > 0 ? Math.min(200, Math.max(20, 8 / kappa)) : 300;
         SimSetup setup = new SimSetup(s, mu, gamma, d, 16);
-        List<SeedResult> res = SimParallel.map(seeds, k -> {
+        List<SeedResult> res = SeedParallel.map(seeds, k -> {
             LoraSgd sim = new LoraSgd(setup, ctx.subSeed(k)).startRandom(1.0 / ((double) d * d));
             SimRun r = sim.run(new double[0], SIGN_AT, escapeMax);
             if (!r.escaped()) return new SeedResult(Double.NaN, sim.u(), sim.m(), Double.NaN, Double.NaN, Double.NaN);
@@ -99,11 +105,11 @@ final class SimFixedPointSymmetry {
             uPred[k] = fp[0];
         }
         e.compare(Comparison.atLeast("fraction of seeds with sign(u m) = sign(A(mu)) = " + (int) Math.signum(a) + " at |m| = " + SIGN_AT
-                        + " (" + escaped + " of " + seeds + " escaped within alpha = " + SimStats.fmt(escapeMax) + ")",
-                (double) agree / seeds, 0.9, 0.1, "spec: >= 90% of seeds (lora.md §3 P11); a seed that never escaped counts as a miss"));
-        e.compare(Comparison.absolute("worst over seeds of max(|u - u_ODE|, |m - m_ODE|) after alpha_esc + " + SimStats.fmt(after)
+                        + " (" + escaped + " of " + seeds + " escaped within alpha = " + Num.fmt(escapeMax) + ")",
+                (double) agree / seeds, 0.9, 0.1, "spec: >= 90% of seeds (theory page, lora-p11; a seed that never escaped counts as a miss"));
+        e.compare(Comparison.absolute("worst over seeds of max(|u - u_ODE|, |m - m_ODE|) after alpha_esc + " + Num.fmt(after)
                         + " (model ODE from each seed's escape state, through its fixed-point prediction)",
-                0, escaped == 0 ? Double.NaN : worst, c / Math.sqrt(d), "LLN fluctuations c/sqrt(d), c = " + SimStats.fmt(c) + " (lora.md §3 P1), d = " + d));
+                0, escaped == 0 ? Double.NaN : worst, c / Math.sqrt(d), "LLN fluctuations c/sqrt(d), c = " + Num.fmt(c) + " (theory page, lora-p1, d = " + d));
         spuriousReference(model, e);
         e.diagnostic("end states (u, m, L)", Arrays.toString(res.stream().map(r -> String.format("(%.4f, %.4f, %.2g)", r.uEnd(), r.mEnd(), r.lossEnd())).toArray()));
         e.diagnostic("escape alphas (|m| = 0.3)", Arrays.toString(res.stream().mapToDouble(SeedResult::escape).toArray()));
@@ -112,15 +118,15 @@ final class SimFixedPointSymmetry {
         return e;
     }
 
-    /** lora.md §2.3(5): He3, gamma0 = 1, the ODE's un-learning end points at mu = 0.2 and 0.1. */
+    /** theory page, lora-fixed-points: He3, gamma0 = 1, the ODE's un-learning end points at mu = 0.2 and 0.1. */
     private static void spuriousReference(LoraTheoryModel model, Evidence e) {
         double[][] ref = {{0.2, 0.1833, -0.9252}, {0.1, 0.0922, -0.9257}};
         for (double[] r : ref) {
             Trajectory ode = model.integrate(Activation.HE3, r[0], 1.0 / Activation.HE3.lrNormalisation(), 0.02, -0.05, 20_000, List.of());
             double[] fp = model.predictedFixedPoint(ode.at(20_000));
             e.compare(Comparison.absolute("He3 ODE end point m at mu = " + r[0] + " (model, from (0.02, -0.05), alpha = 2e4)", r[2], fp[1], 1e-3,
-                    "spec value to 1e-3 (lora.md §2.3(5), §3 P11); the spec quotes 4 digits"));
-            e.compare(Comparison.absolute("He3 ODE end point u at mu = " + r[0] + " (model)", r[1], fp[0], 1e-3, "spec value to 1e-3 (lora.md §2.3(5))"));
+                    "spec value to 1e-3 (theory page, lora-fixed-points, lora-p11; the spec quotes 4 digits"));
+            e.compare(Comparison.absolute("He3 ODE end point u at mu = " + r[0] + " (model)", r[1], fp[0], 1e-3, "spec value to 1e-3 (theory page, lora-fixed-points)"));
         }
     }
 

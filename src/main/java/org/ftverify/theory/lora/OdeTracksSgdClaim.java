@@ -1,10 +1,13 @@
 package org.ftverify.theory.lora;
 
+import org.ftverify.core.Num;
+import org.ftverify.evidence.SampleStats;
+import org.ftverify.evidence.Tolerance;
+import org.ftverify.evidence.SeedParallel;
 import java.util.ArrayList;
 import java.util.List;
 import org.ftverify.core.CheckContext;
 import org.ftverify.core.Claim;
-import org.ftverify.core.Comparison;
 import org.ftverify.core.Evidence;
 import org.ftverify.core.EvidenceLevel;
 import org.ftverify.core.Parameter;
@@ -15,17 +18,18 @@ import org.ftverify.ode.Trajectory;
 import org.ftverify.simd.Kernels;
 
 /**
- * P1 (lora.md §3): from the warm start (u0, m0) = (0.05, 0.2) the SGD summary statistics stay within C/sqrt(d) of the
- * model's ODE (§2.1) over the whole horizon (law of large numbers), C = 3 (lin, tanh, He2) or 6 (He3).
+ * P1 (theory page, anchor lora-p1): from the warm start (u0, m0) = (0.05, 0.2) the SGD summary statistics stay within
+ * C/sqrt(d) of the model's ODE (lora-dynamics) over the whole horizon (law of large numbers). C per activation is
+ * calibrated from a measured spread (lora-p1-calibration): 1.5 times the largest of 9 measured values.
  * QUICK: one seed at the point's d. STANDARD/DEEP: 8/16 seeds, every seed held to C/sqrt(d), plus the same seeds at
  * d/4 and the scaling check mean gap(d) <= 0.7 mean gap(d/4) (fluctuations ~ d^{-1/2} predict 0.5; the spec averages
  * 4 seeds, too few for a ratio of extreme values, see check()).
  */
-final class SimOdeTracking {
+final class OdeTracksSgdClaim {
     static final String ID = "lora.ode-tracks-sgd";
     static final double U0 = 0.05, M0 = 0.2;
 
-    private SimOdeTracking() {}
+    private OdeTracksSgdClaim() {}
 
     static Claim claim(LoraTheoryModel model) {
         ParameterSpace space = ParameterSpace.of(
@@ -34,21 +38,26 @@ final class SimOdeTracking {
                         Parameter.real("gamma0", 0.2, 1.0, 0.5, "base learning rate; He_k runs at gamma0/(k!k)"),
                         Parameter.choice("batch", List.of("16", "1"), "mini-batch size B"),
                         Parameter.choice("d", List.of("1024", "4096"), "input dimension"))
-                .constrained("He3 needs gamma0 <= 0.5 (lora.md §3 P1)", p -> !isHe3(p) || p.real("gamma0") <= 0.5)
+                .constrained("He3 needs gamma0 <= 0.5 (theory page, lora-p1)", p -> !isHe3(p) || p.real("gamma0") <= 0.5)
                 .constrained("He3 (horizon alpha = 200) runs at d = 1024: at d = 4096 one seed costs ~30 s", p -> !isHe3(p) || p.choice("d").equals("1024"));
         return Claim.builder(ID)
                 .title("P1 — ODE tracks SGD")
-                .statement("From a warm start, the SGD order parameters (u, m) stay within C/sqrt(d) of the solution of the summary-statistics ODE of lora.md §2.1 over the whole horizon.")
+                .statement("From a warm start, the SGD order parameters (u, m) stay within C/sqrt(d) of the solution of the summary-statistics ODE over the whole horizon.")
                 .asciidoc("""
-                        The ODE of lora.md §2.1, with rho = v·x, nu = w*·x, lambda = mu nu + u rho and g = (sigma(lambda) - sigma(nu)) sigma'(lambda):
+                        The ODE, with rho = v·x, nu = w*·x, lambda = mu nu + u rho and g = (sigma(lambda) - sigma(nu)) sigma'(lambda):
 
                         * du/dalpha = -gamma E[g rho]
                         * dm/dalpha = -gamma u (E[g nu] - m E[g rho]) - (gamma^2/2) u^2 m E[g^2]
 
                         Warm start (u0, m0) = (0.05, 0.2) with v0 = m0 e1 + sqrt(1 - m0^2) e2; horizon alpha <= 20 (He3: 200).
-                        Pass: symja:[Max(Abs(uSGD - uODE), Abs(mSGD - mODE)) <= c/Sqrt(d)] with c = 3 (6 for He3) for every seed;
+                        Pass: symja:[Max(Abs(uSGD - uODE), Abs(mSGD - mODE)) <= c/Sqrt(d)] for every seed, with c measured per activation
+                        (lin 2.0, tanh 0.7, He2 3.1, He3 5.0: twice the largest measured per-seed value);
                         at STANDARD/DEEP also gap(d) <= 0.7 gap(d/4).
                         """)
+                .cites("lora-p1")
+                .uses("two-gaussians", "gradients", "gradient-identities", "psi", "linear-ode")
+                .reads("drift")
+                .tolerance("C/sqrt(d) with C calibrated per activation from a measured spread (1.5 x the largest of 9 per-seed values)")
                 .provenance("derived, validated")
                 .space(space)
                 .tries(3, 6, 12)
@@ -65,44 +74,59 @@ final class SimOdeTracking {
         double mu = p.real("mu"), gamma0 = p.real("gamma0"), gamma = gamma0 / s.lrNormalisation();
         int batch = Integer.parseInt(p.choice("batch")), d = Integer.parseInt(p.choice("d"));
         boolean he3 = s == Activation.HE3;
-        double horizon = he3 ? 200 : 20, c = he3 ? 6 : 3;
-        int seeds = switch (ctx.level()) { case QUICK -> 1; case STANDARD -> 8; case DEEP -> 16; };
+        double horizon = he3 ? 200 : 20, c = calibratedC(s);
+        int seeds = ctx.level().pick(1, 8, 16);
         Trajectory ode = model.integrate(s, mu, gamma, U0, M0, horizon, List.of());
-        double[] cps = SimStats.grid(0, horizon, horizon / 200);
+        double[] cps = SampleStats.grid(0, horizon, horizon / 200);
 
         Evidence e = new Evidence().diagnostic("kernels", Kernels.species()).diagnostic("seeds", seeds)
                 .diagnostic("gamma (effective)", gamma).diagnostic("ODE right-hand-side evaluations", ode.evaluations());
         double[][] gaps = gaps(s, mu, gamma, d, batch, cps, ode, seeds, ctx, 0, e, true);
-        e.compare(Comparison.absolute(String.format("max over alpha <= %s of |SGD - ODE| in u and m, worst of %d seed(s), d = %d", SimStats.fmt(horizon), seeds, d),
-                0, max(gaps[0]), c / Math.sqrt(d),
-                "LLN fluctuations C/sqrt(d), C = " + SimStats.fmt(c) + " (lora.md §3 P1; the spec measured C ~ 0.5 for lin, ~3 for He3)"));
+        // The worst point over seeds and alpha, as a comparison of the ODE value with the SGD value there: passing there
+        // is passing everywhere, and the prediction is the order parameter itself (so the resolution is tol/|value|).
+        int w = argMax(gaps[0]);
+        e.compare(Tolerance.finiteSize(c, d, CALIBRATION).compare(String.format("%s(alpha = %s) at the worst gap over alpha <= %s and %d seed(s), ODE vs SGD, d = %d",
+                gaps[2][w] == 0 ? "u" : "m", Num.fmt(gaps[3][w]), Num.fmt(horizon), seeds, d), gaps[4][w], gaps[5][w]));
         if (ctx.level() != EvidenceLevel.QUICK) {
             int dSmall = d / 4;
             double[][] small = gaps(s, mu, gamma, dSmall, batch, cps, ode, seeds, ctx, 1000, e, false);
-            e.compare(Comparison.absolute(String.format("max |SGD - ODE|, worst of %d seeds, d = %d", seeds, dSmall),
-                    0, max(small[0]), c / Math.sqrt(dSmall), "LLN fluctuations C/sqrt(d) at d/4 (lora.md §3 P1)"));
+            int ws = argMax(small[0]);
+            e.compare(Tolerance.finiteSize(c, dSmall, CALIBRATION).compare(String.format("%s at the worst gap, ODE vs SGD, worst of %d seeds, d = %d",
+                    small[2][ws] == 0 ? "u" : "m", seeds, dSmall), small[4][ws], small[5][ws]));
             // Per-seed max gaps vary by 10-35% (measured, lin at d = 1024/4096), so a 4-seed ratio would exceed 0.7 in ~5-8%
             // of runs with an exact theory; 8 seeds (STANDARD) and 16 (DEEP) bring that to ~2% and well below.
-            e.compare(Comparison.interval(String.format("mean max gap(d = %d) / mean max gap(d = %d)", d, dSmall),
-                    SimStats.mean(gaps[0]) / SimStats.mean(small[0]), 0, 0.7,
-                    "gap ~ d^{-1/2} predicts 0.5 for a 4x larger d; spec bound 0.7 (lora.md §3 P1, there with 4 seeds), averaged over " + seeds + " seeds"));
+            e.compare(Tolerance.derived(0.2, "gap ~ d^-1/2 predicts 0.5 for a 4x larger d; per-seed max gaps vary by 10-35% (measured, lin), "
+                    + "so the ratio of " + seeds + "-seed means stays below 0.5 + 0.2 (theory page, lora-p1)")
+                    .atMost(String.format("mean max gap(d = %d) / mean max gap(d = %d)", d, dSmall), SampleStats.mean(gaps[0]) / SampleStats.mean(small[0]), 0.5));
         }
         return e;
     }
 
-    /** {per-seed max gap, per-seed RMS gap over alpha}; the first seed's trajectory goes into the plot. */
+    /**
+     * Per seed: {max gap, RMS gap over alpha, component of the max (0 = u, 1 = m), its alpha, ODE value there, SGD value
+     * there}; the first seed's trajectory goes into the plot.
+     */
     private static double[][] gaps(Activation s, double mu, double gamma, int d, int batch, double[] cps,
                                  Trajectory ode, int seeds, CheckContext ctx, long stream, Evidence e, boolean withTheory) {
         SimSetup setup = new SimSetup(s, mu, gamma, d, batch);
-        List<SimRun> runs = SimParallel.map(seeds, k -> SimCache.run(setup, ctx.subSeed(stream + k), SimStart.warm(U0, M0), cps, 2, cps[cps.length - 1]));
-        double[] gaps = new double[seeds], rms = new double[seeds];
+        List<SimRun> runs = SeedParallel.map(seeds, k -> SgdRuns.run(setup, ctx.subSeed(stream + k), SimStart.warm(U0, M0), cps, 2, cps[cps.length - 1]));
+        double[] gaps = new double[seeds], rms = new double[seeds], comp = new double[seeds], at = new double[seeds], pred = new double[seeds], obs = new double[seeds];
         for (int k = 0; k < seeds; k++) {
             SimRun r = runs.get(k);
-            double g = 0, ss = 0;
+            double g = -1, ss = 0;
             for (int i = 0; i < r.size(); i++) {
                 double[] y = ode.at(r.alpha()[i]);
                 double du = y[0] - r.u()[i], dm = y[1] - r.m()[i];
-                g = Math.max(g, Math.max(Math.abs(du), Math.abs(dm)));
+                for (int j = 0; j < 2; j++) {
+                    double gj = Math.abs(j == 0 ? du : dm);
+                    if (gj > g) {
+                        g = gj;
+                        comp[k] = j;
+                        at[k] = r.alpha()[i];
+                        pred[k] = y[j];
+                        obs[k] = j == 0 ? r.u()[i] : r.m()[i];
+                    }
+                }
                 ss += du * du + dm * dm;
             }
             gaps[k] = g;
@@ -120,18 +144,37 @@ final class SimOdeTracking {
         }
         double[] x = xa.stream().mapToDouble(Double::doubleValue).toArray();
         if (withTheory) {
-            double[] fine = SimStats.grid(0, cps[cps.length - 1], cps[cps.length - 1] / 400);
+            double[] fine = SampleStats.grid(0, cps[cps.length - 1], cps[cps.length - 1] / 400);
             e.series(Series.theory("m(alpha)", "ODE", "alpha", "m", fine, ode.sample(1, fine)));
             e.series(Series.theory("u(alpha)", "ODE", "alpha", "u", fine, ode.sample(0, fine)));
         }
         e.series(Series.simulation("m(alpha)", "SGD d = " + d, "alpha", "m", x, mm.stream().mapToDouble(Double::doubleValue).toArray(), null));
         e.series(Series.simulation("u(alpha)", "SGD d = " + d, "alpha", "u", x, um.stream().mapToDouble(Double::doubleValue).toArray(), null));
-        return new double[][] {gaps, rms};
+        return new double[][] {gaps, rms, comp, at, pred, obs};
     }
 
-    private static double max(double[] x) {
-        double m = Double.NEGATIVE_INFINITY;
-        for (double v : x) m = Math.max(m, v);
-        return m;
+    private static int argMax(double[] x) {
+        int k = 0;
+        for (int i = 1; i < x.length; i++) if (x[i] > x[k] || Double.isNaN(x[i])) k = i;
+        return k;
     }
+
+    /**
+     * C per activation: twice the largest per-seed value of max gap·sqrt(d) measured (theory page, lora-p1-calibration):
+     * 3 points x 3 seeds of the claim's space (quick level, seeds 7919·{1, 2, 3}) gave lin 0.77, tanh 0.27, He2 1.57,
+     * He3 2.48; two later points went higher (lin 1.02 at mu = 0.5, gamma0 = 1, B = 16, d = 4096; tanh 0.34 at mu = 0.4,
+     * gamma0 = 0.61, B = 1, d = 1024, run seed 11), 1.3x the first sample's largest, so the margin is 2x, not 1.5x.
+     */
+    static double calibratedC(Activation s) {
+        return switch (s) {
+            case LIN -> 2.0;
+            case TANH -> 0.7;
+            case HE2 -> 3.1;
+            case HE3 -> 5.0;
+            default -> throw new IllegalArgumentException("activation: P1 is calibrated for lin, tanh, he2, he3, not " + s.id());
+        };
+    }
+
+    private static final String CALIBRATION = "C = 2 x the largest measured per-seed max gap·sqrt(d): 3 points x 3 seeds per activation plus two later points, quick level, "
+            + "d = 1024/4096 (theory page, lora-p1-calibration)";
 }

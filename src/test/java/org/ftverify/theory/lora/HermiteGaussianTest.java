@@ -1,4 +1,4 @@
-package org.ftverify.symbolic;
+package org.ftverify.theory.lora;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
+import org.ftverify.symbolic.Cas;
 import org.junit.jupiter.api.Test;
 
-/** The Java API must return the closed forms stated in lora.md section 2.4 (exact polynomial equality). */
+/** The Java API must return the closed forms stated in theory page (anchor lora-saddle) (exact polynomial equality). */
 class HermiteGaussianTest {
     private static final String[] A = {
         "1-mu",
@@ -41,7 +42,7 @@ class HermiteGaussianTest {
     void doubleEvaluationMatchesExactAndIsCached() {
         SaddleCoefficients he3 = HermiteGaussian.saddleCoefficients(3);
         assertSame(he3, HermiteGaussian.saddleCoefficients(3));
-        // root of A for He3: mu* = 0.32072 (lora.md 2.5)
+        // root of A for He3: mu* = 0.32072 (theory page, lora-p2)
         assertEquals(0.0, he3.a(0.3207243473230674), 1e-15);
         assertEquals(-0.5, he3.b(0), 0.0);
         assertEquals(0.5 * 0.3 * 0.7 * (5 * 0.027 + 5 * 0.09 + 0.3 - 1), he3.a(0.3), 1e-16);

@@ -1,4 +1,6 @@
-package org.ftverify.symbolic;
+package org.ftverify.theory.lora;
+
+import org.ftverify.symbolic.ExactPolynomial;
 
 /**
  * Coefficients of the linearised drift at a saddle where the student's pre-activation is mu z and the teacher's is

@@ -82,18 +82,18 @@ public final class PowerSweep {
     }
 
     /**
-     * The measurements recorded in {@code json}, by claim id; empty when the file does not exist (nothing measured yet).
-     * Malformed file: IllegalArgumentException naming it.
+     * The measurements recorded in {@code json}, by claim id (a claim may have several probes, one per quantity it
+     * checks); empty when the file does not exist (nothing measured yet). Malformed file: IllegalArgumentException.
      */
-    public static Map<String, Measurement> read(Path json) {
-        Map<String, Measurement> byClaim = new LinkedHashMap<>();
+    public static Map<String, List<Measurement>> read(Path json) {
+        Map<String, List<Measurement>> byClaim = new LinkedHashMap<>();
         if (!Files.isRegularFile(json)) return byClaim;
         try {
             JsonObject root = JsonParser.parseString(Files.readString(json, StandardCharsets.UTF_8)).getAsJsonObject();
             Gson gson = new Gson();
             for (JsonElement e : root.getAsJsonArray("claims")) {
                 Measurement m = gson.fromJson(e, Measurement.class);
-                byClaim.put(m.claim(), m);
+                byClaim.computeIfAbsent(m.claim(), k -> new ArrayList<>()).add(m);
             }
         } catch (RuntimeException | IOException e) {
             throw new IllegalArgumentException("malformed " + json + " (" + e.getMessage() + "); run ./ftverify power again");
@@ -101,19 +101,27 @@ public final class PowerSweep {
         return byClaim;
     }
 
-    /** Merges the measurements into {@code json} (one entry per claim id, newest wins) and writes it atomically. */
+    /** One entry per probe: a claim with two probes (two checked quantities) keeps both. */
+    private static String key(String claim, String quantity) {
+        return claim + "\u0000" + quantity;
+    }
+
+    /** Merges the measurements into {@code json} (one entry per claim and quantity, newest wins) and writes it atomically. */
     public static void write(Path json, List<Measurement> measurements) {
         Gson gson = new GsonBuilder().setPrettyPrinting().serializeNulls().create();
         Map<String, JsonElement> byClaim = new LinkedHashMap<>();
         try {
             if (Files.isRegularFile(json)) {
                 JsonObject old = JsonParser.parseString(Files.readString(json, StandardCharsets.UTF_8)).getAsJsonObject();
-                for (JsonElement e : old.getAsJsonArray("claims")) byClaim.put(e.getAsJsonObject().get("claim").getAsString(), e);
+                for (JsonElement e : old.getAsJsonArray("claims")) {
+                    JsonObject o = e.getAsJsonObject();
+                    byClaim.put(key(o.get("claim").getAsString(), o.has("quantity") ? o.get("quantity").getAsString() : ""), e);
+                }
             }
         } catch (RuntimeException | IOException e) {
             throw new IllegalArgumentException("cannot read " + json + " to merge into it (" + e.getMessage() + "); move it away and run again");
         }
-        for (Measurement m : measurements) byClaim.put(m.claim(), gson.toJsonTree(m));
+        for (Measurement m : measurements) byClaim.put(key(m.claim(), m.quantity()), gson.toJsonTree(m));
         JsonArray arr = new JsonArray();
         byClaim.values().forEach(arr::add);
         JsonObject root = new JsonObject();

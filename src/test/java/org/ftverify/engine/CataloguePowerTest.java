@@ -28,8 +28,10 @@ class CataloguePowerTest {
         Path json = dir.resolve("power.json");
         assertTrue(PowerSweep.read(json).isEmpty(), "absent file: nothing measured");
         var m = new PowerSweep.Measurement("t.c", "rate", 0.02, 0.02, 0.02, List.of(0.02, -0.02), "quick", 7, 1.5);
+        var other = new PowerSweep.Measurement("t.c", "slope", 0.1, 0.2, 0.2, List.of(0.1, -0.2), "quick", 7, 1.5);
         PowerSweep.write(json, List.of(m));
-        assertEquals(Map.of("t.c", m), PowerSweep.read(json));
+        PowerSweep.write(json, List.of(other));
+        assertEquals(Map.of("t.c", List.of(m, other)), PowerSweep.read(json), "two probes of one claim both kept");
         Files.writeString(json, "{ not json");
         assertThrows(IllegalArgumentException.class, () -> PowerSweep.read(json));
     }

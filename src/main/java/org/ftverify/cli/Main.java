@@ -19,6 +19,7 @@ import org.ftverify.core.TheoryRegistry;
 import org.ftverify.core.Verdict;
 import org.ftverify.engine.AlarmBudget;
 import org.ftverify.engine.Catalogue;
+import org.ftverify.engine.PowerSweep;
 import org.ftverify.engine.ClaimResult;
 import org.ftverify.engine.CounterexampleStore;
 import org.ftverify.engine.EngineConfig;
@@ -134,7 +135,8 @@ public final class Main {
 
     private static int catalogue(Path root, PrintStream out) {
         Path file = root.resolve("verification/catalogue.adoc");
-        AtomicFiles.writeString(file, Catalogue.render(TheoryRegistry.load().theories()));
+        AtomicFiles.writeString(file, Catalogue.render(TheoryRegistry.load().theories(),
+                PowerSweep.read(root.resolve("verification/power.json"))));
         out.println("[ftverify] wrote " + file);
         return OK;
     }

@@ -33,7 +33,10 @@ import org.ftverify.core.Verdict;
  * check, not a finding about the theory.
  */
 public final class PowerSweep {
-    /** Relative perturbations tried, smallest first; a probe stops at the first rejected delta of each sign. */
+    /**
+     * Relative perturbations tried: per sign, the largest first (not rejected: no measured resolution, stop), then
+     * from the smallest up to the first rejected one.
+     */
     public static final double[] DELTAS = {0.02, 0.05, 0.1, 0.2, 0.5};
 
     /**
@@ -63,37 +66,74 @@ public final class PowerSweep {
         return out;
     }
 
+    /**
+     * The smallest delta of one sign the claim rejects, assuming (as the sweep's stop-at-first-rejection already does)
+     * that rejection is monotone in |delta|. The largest delta is run first: a claim that does not reject it has no
+     * measured resolution in that direction and costs one run instead of five (a passing run is the expensive kind:
+     * every try runs to the end, while a rejection stops at the first failing try).
+     */
     private static Double firstRejected(Theory t, PowerProbe p, int sign, long seed, List<Double> tried, Consumer<String> log) {
-        for (double delta : DELTAS) {
-            double signed = sign * delta;
-            tried.add(signed);
-            Claim claim = p.claimsAt().apply(signed).stream().filter(c -> c.id().equals(p.claimId())).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("probe of " + p.claimId() + " built no such claim"));
-            EngineConfig config = new EngineConfig(EvidenceLevel.QUICK, seed, Path.of("target/ftverify/power"), 0, false,
-                    "power:" + p.claimId() + ":" + signed);
-            ClaimResult r = new PropertyEngine(config, s -> {}).run(claim, t.id());
-            if (r.verdict() == Verdict.FALSIFIED) return delta;
-        }
-        return null;
+        double largest = DELTAS[DELTAS.length - 1];
+        if (!rejects(t, p, sign * largest, seed, tried)) return null;
+        for (int i = 0; i < DELTAS.length - 1; i++) if (rejects(t, p, sign * DELTAS[i], seed, tried)) return DELTAS[i];
+        return largest;
+    }
+
+    private static boolean rejects(Theory t, PowerProbe p, double signed, long seed, List<Double> tried) {
+        tried.add(signed);
+        Claim claim = p.claimsAt().apply(signed).stream().filter(c -> c.id().equals(p.claimId())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("probe of " + p.claimId() + " built no such claim"));
+        EngineConfig config = new EngineConfig(EvidenceLevel.QUICK, seed, Path.of("target/ftverify/power"), 0, false,
+                "power:" + p.claimId() + ":" + signed);
+        ClaimResult r = new PropertyEngine(config, s -> {}).run(claim, t.id());
+        return r.verdict() == Verdict.FALSIFIED;
     }
 
     private static String show(Double d) {
         return d == null ? "none up to " + DELTAS[DELTAS.length - 1] : String.valueOf(d);
     }
 
-    /** Merges the measurements into {@code json} (one entry per claim id, newest wins) and writes it atomically. */
+    /**
+     * The measurements recorded in {@code json}, by claim id (a claim may have several probes, one per quantity it
+     * checks); empty when the file does not exist (nothing measured yet). Malformed file: IllegalArgumentException.
+     */
+    public static Map<String, List<Measurement>> read(Path json) {
+        Map<String, List<Measurement>> byClaim = new LinkedHashMap<>();
+        if (!Files.isRegularFile(json)) return byClaim;
+        try {
+            JsonObject root = JsonParser.parseString(Files.readString(json, StandardCharsets.UTF_8)).getAsJsonObject();
+            Gson gson = new Gson();
+            for (JsonElement e : root.getAsJsonArray("claims")) {
+                Measurement m = gson.fromJson(e, Measurement.class);
+                byClaim.computeIfAbsent(m.claim(), k -> new ArrayList<>()).add(m);
+            }
+        } catch (RuntimeException | IOException e) {
+            throw new IllegalArgumentException("malformed " + json + " (" + e.getMessage() + "); run ./ftverify power again");
+        }
+        return byClaim;
+    }
+
+    /** One entry per probe: a claim with two probes (two checked quantities) keeps both. */
+    private static String key(String claim, String quantity) {
+        return claim + "\u0000" + quantity;
+    }
+
+    /** Merges the measurements into {@code json} (one entry per claim and quantity, newest wins) and writes it atomically. */
     public static void write(Path json, List<Measurement> measurements) {
         Gson gson = new GsonBuilder().setPrettyPrinting().serializeNulls().create();
         Map<String, JsonElement> byClaim = new LinkedHashMap<>();
         try {
             if (Files.isRegularFile(json)) {
                 JsonObject old = JsonParser.parseString(Files.readString(json, StandardCharsets.UTF_8)).getAsJsonObject();
-                for (JsonElement e : old.getAsJsonArray("claims")) byClaim.put(e.getAsJsonObject().get("claim").getAsString(), e);
+                for (JsonElement e : old.getAsJsonArray("claims")) {
+                    JsonObject o = e.getAsJsonObject();
+                    byClaim.put(key(o.get("claim").getAsString(), o.has("quantity") ? o.get("quantity").getAsString() : ""), e);
+                }
             }
         } catch (RuntimeException | IOException e) {
             throw new IllegalArgumentException("cannot read " + json + " to merge into it (" + e.getMessage() + "); move it away and run again");
         }
-        for (Measurement m : measurements) byClaim.put(m.claim(), gson.toJsonTree(m));
+        for (Measurement m : measurements) byClaim.put(key(m.claim(), m.quantity()), gson.toJsonTree(m));
         JsonArray arr = new JsonArray();
         byClaim.values().forEach(arr::add);
         JsonObject root = new JsonObject();

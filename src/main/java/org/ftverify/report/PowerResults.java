@@ -34,9 +34,10 @@ final class PowerResults {
     private record File(List<Entry> claims) {
     }
 
-    private final Map<String, Entry> byClaim;
+    /** A claim may have several probes (one per quantity it checks): all are kept, in file order. */
+    private final Map<String, List<Entry>> byClaim;
 
-    private PowerResults(Map<String, Entry> byClaim) {
+    private PowerResults(Map<String, List<Entry>> byClaim) {
         this.byClaim = byClaim;
     }
 
@@ -49,9 +50,10 @@ final class PowerResults {
         }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             File f = new Gson().fromJson(in, File.class);
-            Map<String, Entry> m = new LinkedHashMap<>();
+            Map<String, List<Entry>> m = new LinkedHashMap<>();
             if (f != null && f.claims() != null) {
-                f.claims().stream().filter(e -> e != null && e.claim() != null).forEach(e -> m.put(e.claim(), e));
+                f.claims().stream().filter(e -> e != null && e.claim() != null)
+                        .forEach(e -> m.computeIfAbsent(e.claim(), k -> new java.util.ArrayList<>()).add(e));
             }
             return new PowerResults(m);
         } catch (JsonParseException | IllegalStateException | IOException e) {
@@ -60,12 +62,22 @@ final class PowerResults {
         }
     }
 
-    /** The measured resolution of a claim as shown in the report. */
+    /**
+     * The measured resolution of a claim as shown in the report; with several probes, each with its quantity
+     * ("2% in tau(mu); 20% in kappa_slow").
+     */
     String shown(String claimId) {
-        Entry e = byClaim.get(claimId);
-        if (e == null) {
+        List<Entry> es = byClaim.get(claimId);
+        if (es == null || es.isEmpty()) {
             return "not measured";
         }
+        if (es.size() == 1) {
+            return shown(es.get(0));
+        }
+        return String.join("; ", es.stream().map(e -> shown(e) + " in " + e.quantity()).toList());
+    }
+
+    private static String shown(Entry e) {
         if (e.measured() != null) {
             return Fmt.percent(e.measured());
         }

@@ -2,9 +2,14 @@ package org.ftverify.theory.dln;
 
 import java.util.Map;
 import org.ftverify.testing.MutantFixture;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Every dln claim rejects the mutants that name it, at a point where the exact theory passes. */
+/**
+ * Every dln claim rejects the mutants that name it, at a point where the exact theory passes. Tests tagged "slow"
+ * (replica-symmetric solves over many tasks, up to 40 s each) are left out of mutation runs (-DexcludedGroups=slow),
+ * where they would run once per mutant.
+ */
 class DlnMutantTest {
     private final DlnTheory theory = new DlnTheory();
 
@@ -34,6 +39,7 @@ class DlnMutantTest {
     }
 
     @Test
+    @Tag("slow")
     void regimeRankingRejectsKdWithoutLambda() {
         MutantFixture.assertDiscriminates(theory, RegimeRankingClaim.ID, Map.of(), "dln-kd-drops-lambda", "E_gen(IV)");
     }
@@ -58,11 +64,13 @@ class DlnMutantTest {
     }
 
     @Test
+    @Tag("slow")
     void replicaLimitsRejectNoiseWithoutOneOverAlpha() {
         MutantFixture.assertDiscriminates(theory, ReplicaLimitsClaim.ID, Map.of("alpha", 0.4, "rho_ft", 0.1), "dln-rs-noise-no-alpha", "lazy limit");
     }
 
     @Test
+    @Tag("slow")
     void replicaSimulationRejectsNoiseWithoutOneOverAlpha() {
         MutantFixture.assertDiscriminates(theory, ReplicaSimulationClaim.ID, Map.of("regime", "baseline", "truth", "w1-r0.1", "alpha", "0.2"),
                 "dln-rs-noise-no-alpha", "vs RS");

@@ -1,10 +1,11 @@
 package org.ftverify.theory.dln;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The 61-node quadrature error stated in ReplicaLimitsClaim.QUADRATURE_ERROR: 61 vs 81 nodes on the baseline curve. */
+/** The RS solver: its 61-node quadrature error (61 vs 81 nodes) and its baseline curve against an independent implementation. */
 class ReplicaSolverTest {
     @Test
     void quadratureErrorOfTheBaselineCurve() {
@@ -15,6 +16,23 @@ class ReplicaSolverTest {
             double diff = Math.abs(a[j].eGen() - b[j].eGen());
             System.out.printf("alpha %.2f: E_gen 61 nodes %.5f, 81 nodes %.5f, diff %.2g%n", alphas[j], a[j].eGen(), b[j].eGen(), diff);
             assertTrue(diff <= ReplicaLimitsClaim.QUADRATURE_ERROR, "quadrature error at alpha " + alphas[j] + ": " + diff);
+        }
+    }
+
+    /**
+     * The baseline curve against the independent quadrature implementation quoted on the theory page (dln-replica):
+     * 0.845, 0.589, 0.363, 0.203, 0.0887 at these α. The test above only compares the solver with itself at two node
+     * counts, so mutation testing found E_gen's own arithmetic unchecked by the fast tests. Tolerance: half a unit of
+     * the printed digit plus the solver's quadrature error.
+     */
+    @Test
+    void baselineCurveMatchesTheIndependentQuadrature() {
+        double[] alphas = {0.1, 0.15, 0.2023, 0.25, 0.3015};
+        String[] printed = {"0.845", "0.589", "0.363", "0.203", "0.0887"};
+        ReplicaSolver.Point[] p = new ReplicaSolver(DlnModel.exact(), ReplicaLimitsClaim.baseline(), 61).curve(alphas);
+        for (int j = 0; j < alphas.length; j++) {
+            double half = 0.5 * Math.pow(10, -new java.math.BigDecimal(printed[j]).scale());
+            assertEquals(Double.parseDouble(printed[j]), p[j].eGen(), half + ReplicaLimitsClaim.QUADRATURE_ERROR, "E_gen at alpha " + alphas[j]);
         }
     }
 }

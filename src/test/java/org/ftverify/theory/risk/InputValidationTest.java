@@ -58,6 +58,21 @@ class InputValidationTest {
                 .startsWith("at least 3 probe depths are needed"));
         assertTrue(error(() -> Calibration.calibrate(c, u, new double[] {0.01, 0, 0.01}, 0, 9.5)).startsWith("standardErrors[1] = 0 must be finite and > 0"));
         assertTrue(error(() -> Calibration.calibrate(c, u, se, 0, -5)).contains("depths[0] + depthOffset = -2 must be finite and > 0"));
+        // the edges of each rule (mutation testing found them unexercised)
+        assertTrue(error(() -> Calibration.calibrate(new double[] {0, 10, 30}, u, se, 0, 0)).contains("depths[0] + depthOffset = 0 must be finite and > 0"));
+        assertTrue(error(() -> Calibration.calibrate(new double[] {3, 10, Double.POSITIVE_INFINITY}, u, se, 0, 0)).contains("depths[2] + depthOffset"));
+        assertTrue(error(() -> Calibration.calibrate(c, u, se, 0, Double.POSITIVE_INFINITY)).startsWith("depthOffset = Infinity must be finite"));
+        assertTrue(error(() -> Calibration.calibrate(c, new double[] {1, 0.5}, se, 0, 0)).startsWith("estimates has length 2 but depths has length 3"));
+        assertTrue(error(() -> Calibration.calibrate(c, u, new double[] {0.1, 0.1}, 0, 0)).startsWith("standardErrors has length 2 but depths has length 3"));
+        assertEquals("depths must be strictly increasing: depths[2] = 20 <= depths[1] = 30",
+                error(() -> Calibration.calibrate(new double[] {3, 30, 20}, u, se, 0, 0)));
+    }
+
+    /** A depth whose U - L_int is exactly 10 SE is usable (the rule is >=, not >). */
+    @Test
+    void identifiabilityBoundaryIsInclusive() {
+        double[] c = {3, 10, 30}, u = {4, 2, 1}, se = {0.1, 0.1, 0.1};
+        assertTrue(Calibration.calibrate(c, u, se, 0, 0).identifiable(), "1 - 0 = 10 * 0.1 exactly");
     }
 
     @Test

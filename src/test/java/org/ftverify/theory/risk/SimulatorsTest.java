@@ -38,6 +38,12 @@ class SimulatorsTest {
         double[] lit = m2Moments(task, M2Simulator.Kernel.LITERAL, 20_000, 11), proj = m2Moments(task, M2Simulator.Kernel.PROJECTED, 20_000, 12);
         assertEquals(exact, lit[0], 5 * lit[1]);
         assertEquals(exact, proj[0], 5 * proj[1]);
+        // The 5-SE bands use each kernel's own SE, so a kernel that blows up widens its own tolerance (mutation testing
+        // found sign flips of the update surviving): the SE must also be what a bounded process gives, coefficient of
+        // variation <= 5 (the exact process: 0.9), i.e. SE <= 5 * exact / sqrt(N).
+        System.out.printf("m2 kernels: exact %.5g, literal %.5g +- %.2g, projected %.5g +- %.2g%n", exact, lit[0], lit[1], proj[0], proj[1]);
+        assertTrue(lit[1] <= 5 * exact / Math.sqrt(20_000), "literal kernel SE " + lit[1]);
+        assertTrue(proj[1] <= 5 * exact / Math.sqrt(20_000), "projected kernel SE " + proj[1]);
         assertEquals(lit[2], proj[2], 5 * Math.hypot(lit[3], proj[3]), "E[(excess risk)^2] (fourth moment of delta)");
     }
 

@@ -37,7 +37,8 @@ final class LogSearchPhaseClaim {
 
     static Claim claim(LoraTheoryModel model) {
         ParameterSpace space = ParameterSpace.of(
-                        Parameter.choice("activation", List.of("lin", "he3"), "student = teacher activation"),
+                        // He3 is left out until its finite-size shortfall is understood: finding lora-p5-he3-slope (open)
+                        Parameter.choice("activation", List.of("lin"), "student = teacher activation (He3: see the open finding lora-p5-he3-slope)"),
                         Parameter.real("mu", 0.4, 0.7, 0.6, "pre-training strength (spec: lin 0.6, He3 0.5)"))
                 .constrained("He3 needs mu >= 0.5 (A > 0, away from the root mu* = 0.3207 where tau diverges)",
                         p -> !p.choice("activation").equals("he3") || p.real("mu") >= 0.5);

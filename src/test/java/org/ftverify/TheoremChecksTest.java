@@ -1,5 +1,6 @@
 package org.ftverify;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
@@ -77,6 +78,10 @@ class TheoremChecksTest {
         System.out.println("[ftverify] results: " + json);
         // Proof pages already executed by ProofsTest in this JVM are not run a second time.
         Instant jvmStart = Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
-        System.out.println("[ftverify] report: " + ReportStep.build(root, json, System.out, jvmStart));
+        var report = ReportStep.render(root, json, System.out, jvmStart);
+        System.out.println("[ftverify] report: " + report.index());
+        // The real pages (guide, theory pages, proofs) must render cleanly: an Asciidoctor warning means text the
+        // reader does not see as written (a dropped table cell, a list that swallowed a paragraph, a lost anchor).
+        assertEquals(java.util.List.of(), report.warnings(), "Asciidoctor warnings in the report");
     }
 }

@@ -26,6 +26,11 @@ public final class ReportStep {
      * only cost time). A null instant always re-runs the proofs.
      */
     public static Path build(Path root, Path resultsJson, PrintStream out, Instant freshSince) {
+        return render(root, resultsJson, out, freshSince).index();
+    }
+
+    /** As {@link #build(Path, Path, PrintStream, Instant)}, also returning the Asciidoctor warnings of the report. */
+    public static ReportWriter.Rendered render(Path root, Path resultsJson, PrintStream out, Instant freshSince) {
         Path proofsJson = root.resolve("target/ftverify/proofs.json");
         Path proofs = root.resolve("proofs");
         if (freshSince != null && writtenAfter(proofsJson, freshSince)) {
@@ -35,7 +40,8 @@ public final class ReportStep {
             for (ProofResult page : ProofRunner.runAll(proofs, proofsJson))
                 out.printf("[ftverify]   %s: %d checked, %d failed, %d errors%n", page.file(), page.checked(), page.failed(), page.errors());
         }
-        return ReportWriter.write(resultsJson, proofsJson, root.resolve("docs"), root.resolve("target/ftverify/report"));
+        return ReportWriter.writeReporting(resultsJson, proofsJson, root.resolve("docs"),
+                root.resolve("target/ftverify/report"));
     }
 
     private static boolean writtenAfter(Path file, Instant since) {

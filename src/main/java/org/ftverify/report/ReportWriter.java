@@ -29,7 +29,7 @@ public final class ReportWriter {
     }
 
     /** What a render produced: the index.html path and every Asciidoctor warning (empty for a clean document). */
-    record Rendered(Path index, List<String> warnings) {
+    public record Rendered(Path index, List<String> warnings) {
     }
 
     /**
@@ -41,9 +41,14 @@ public final class ReportWriter {
      * @throws IllegalArgumentException when a present JSON file is malformed (one line, naming the file)
      */
     public static Path write(Path resultsJson, Path proofsJson, Path docsDir, Path outDir) {
+        return writeReporting(resultsJson, proofsJson, docsDir, outDir).index();
+    }
+
+    /** As {@link #write}, also returning the Asciidoctor warnings (printed to stderr too) so a build can fail on them. */
+    public static Rendered writeReporting(Path resultsJson, Path proofsJson, Path docsDir, Path outDir) {
         Rendered r = render(resultsJson, proofsJson, docsDir, outDir);
         r.warnings().forEach(w -> System.err.println("report: asciidoctor " + w));
-        return r.index();
+        return r;
     }
 
     static Rendered render(Path resultsJson, Path proofsJson, Path docsDir, Path outDir) {

@@ -16,7 +16,8 @@ import org.ftverify.engine.ShardRunner;
 /**
  * The measurement behind docs/scale-out.adoc's Spark overhead rows (not a test): in one JVM, after a warm-up pass of
  * each, the plan's units evaluated sequentially ({@link ShardRunner#recordLine} in a loop, what a shard does per unit
- * without the file) and as Spark jobs (one task per unit, and one task per slot), {@code reps} times each.
+ * without the file), as Spark jobs (one task per unit, and one task per slot) and as a Spark job of no-op tasks (Spark's
+ * own cost per task), interleaved, {@code reps} times each.
  * Usage: {@code SparkOverhead plan.json local[1] 3}.
  */
 public final class SparkOverhead {
@@ -32,29 +33,38 @@ public final class SparkOverhead {
         PropertyEngine engine = ShardRunner.workerEngine(plan, System.err);
         List<String> ids = plan.units().stream().map(Plan.Unit::id).toList();
         int n = ids.size();
-        for (int r = 0; r <= reps; r++) {
-            long t = System.nanoTime();
-            for (Plan.Unit u : plan.units()) ShardRunner.recordLine(plan, u, registry, engine);
-            if (r > 0) report("sequential (this JVM)", n, System.nanoTime() - t);
-        }
         long c0 = System.nanoTime();
         try (JavaSparkContext sc = new JavaSparkContext(new SparkConf().setMaster(master).setAppName("ftverify overhead"))) {
             sc.setLogLevel("WARN");
-            System.out.printf(Locale.ROOT, "context start %.2f s, %d slots%n", (System.nanoTime() - c0) / 1e9, sc.defaultParallelism());
+            int slots = sc.defaultParallelism();
+            System.out.printf(Locale.ROOT, "context start %.2f s, %d slots, %d units%n", (System.nanoTime() - c0) / 1e9, slots, n);
             Broadcast<String> b = sc.broadcast(planText);
-            for (int slices : new int[] {n, sc.defaultParallelism()}) {
-                for (int r = 0; r <= reps; r++) {
-                    long t = System.nanoTime();
-                    int got = sc.parallelize(ids, slices).mapPartitions(new UnitTasks.Evaluate(b)).collect().size();
-                    if (got != n) throw new IllegalStateException(got + " records for " + n + " units");
-                    if (r > 0) report("spark " + master + ", " + slices + " tasks", n, System.nanoTime() - t);
-                    else System.out.printf(Locale.ROOT, "  (first job, %d tasks: %.2f s)%n", slices, (System.nanoTime() - t) / 1e9);
-                }
+            String[] names = {"sequential (one thread)", "spark, one task per unit", "spark, one task per slot", "spark no-op, one task per unit"};
+            double[][] ms = new double[names.length][reps];
+            for (int r = -1; r < reps; r++) { // interleaved, so the machine's load hits every variant alike; r = -1 warms up
+                long[] t = new long[names.length];
+                t[0] = System.nanoTime();
+                for (Plan.Unit u : plan.units()) ShardRunner.recordLine(plan, u, registry, engine);
+                t[1] = System.nanoTime();
+                check(n, sc.parallelize(ids, n).mapPartitions(new UnitTasks.Evaluate(b)).collect().size());
+                t[2] = System.nanoTime();
+                check(n, sc.parallelize(ids, slots).mapPartitions(new UnitTasks.Evaluate(b)).collect().size());
+                t[3] = System.nanoTime();
+                check(n, sc.parallelize(ids, n).map(id -> id).collect().size());
+                long end = System.nanoTime();
+                if (r < 0) continue;
+                for (int k = 0; k < names.length; k++) ms[k][r] = ((k + 1 < names.length ? t[k + 1] : end) - t[k]) / 1e6 / n;
+            }
+            for (int k = 0; k < names.length; k++) {
+                double[] v = ms[k].clone();
+                java.util.Arrays.sort(v);
+                System.out.printf(Locale.ROOT, "%-32s ms per unit: min %.2f, median %.2f, max %.2f (%d repetitions)%n", names[k], v[0], v[v.length / 2],
+                        v[v.length - 1], reps);
             }
         }
     }
 
-    private static void report(String what, int units, long nanos) {
-        System.out.printf(Locale.ROOT, "%-32s %d units in %.3f s = %.2f ms per unit%n", what, units, nanos / 1e9, nanos / 1e6 / units);
+    private static void check(int n, int got) {
+        if (got != n) throw new IllegalStateException(got + " records for " + n + " units");
     }
 }

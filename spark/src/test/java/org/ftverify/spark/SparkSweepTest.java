@@ -82,6 +82,54 @@ class SparkSweepTest {
         assertEquals(sequential, merged(results.resolve("results.json")), "the resumed run merges to the same results");
     }
 
+    /**
+     * The toy claims (falsified at some tries, undecided at some, searched) at two run seeds: the Spark run's verdicts,
+     * gaps and decisive points equal the sequential engine's. The run uses a copy of the theory pages as its root, so the
+     * merge archives the toy counterexamples there, not in the repository.
+     */
+    @Test
+    void falsifiedUndecidedAndSearchedClaimsDecideAsSequentially() throws Exception {
+        Path root = tmp.resolve("root");
+        copyTree(root().resolve("docs"), root.resolve("docs"));
+        copyTree(root().resolve("proofs"), root.resolve("proofs"));
+        List<String> toy = List.of("sparktoy.edge", "sparktoy.domain", "sparktoy.noisy");
+        for (long seed : new long[] {1, 2}) {
+            Path dir = Files.createDirectories(tmp.resolve("toy-" + seed)), results = dir.resolve("results"), plan = dir.resolve("plan.json");
+            ByteArrayOutputStream log = new ByteArrayOutputStream();
+            PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
+            assertEquals(0, ClusterCommands.run(new String[] {"plan", "--theory", "sparktoy", "--seed", Long.toString(seed), "--shards", "2", "-o",
+                    plan.toString(), "--results", results.toString()}, root, new ResultStore(results), () -> TheoryRegistry.load(root), out));
+            SparkSweep.Outcome o = SparkSweep.sweep(new String[] {"--plan", plan.toString(), "--master", "local[2]", "--results", results.toString(),
+                    "--no-report"}, root, out);
+            assertTrue(o.exitCode() == 0 || o.exitCode() == 1, "exit 0 or 1 (falsified); log:\n" + log.toString(StandardCharsets.UTF_8));
+
+            TheoryRegistry reg = TheoryRegistry.load(root);
+            PropertyEngine engine = new PropertyEngine(new EngineConfig(EvidenceLevel.QUICK, seed, dir.resolve("seq-archive"), 12, true, null), s -> {}, s -> {});
+            Map<String, String> sequential = new LinkedHashMap<>();
+            for (String id : toy) {
+                ClaimResult r = engine.run(reg.claim(id), "sparktoy");
+                sequential.put(id, r.verdict() + " " + r.normalisedGap() + " at " + (r.worst() == null ? null : org.ftverify.engine.JsonCodec.params(r.worst().params())));
+            }
+            assertTrue(sequential.get("sparktoy.edge").startsWith("FALSIFIED"), sequential.toString());
+            assertEquals(sequential, merged(results.resolve("results.json"), toy, true), "Spark local[2] vs sequential, toy claims, seed " + seed);
+        }
+    }
+
+    private static String worstParams(JsonObject claim) {
+        JsonElement w = claim.get("worst");
+        return w == null || w.isJsonNull() ? "null" : w.getAsJsonObject().get("params").toString();
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (var files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path t = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(t);
+                else Files.copy(f, t);
+            }
+        }
+    }
+
     /** The flags the CLI prints for spark-submit include every JVM flag this module's tests need on Java 17. */
     @Test
     void printedSubmitFlagsCoverTheModulesJvmFlags() {
@@ -92,14 +140,19 @@ class SparkSweepTest {
     }
 
     static Map<String, String> merged(Path resultsJson) throws Exception {
+        return merged(resultsJson, CLAIMS, false);
+    }
+
+    /** Verdict and gap of each of {@code claims} in results.json (and the worst point's parameters when asked). */
+    static Map<String, String> merged(Path resultsJson, List<String> claims, boolean worst) throws Exception {
         Map<String, String> out = new LinkedHashMap<>();
         JsonObject json = JsonParser.parseString(Files.readString(resultsJson)).getAsJsonObject();
         for (JsonElement t : json.getAsJsonArray("theories"))
             for (JsonElement ce : t.getAsJsonObject().getAsJsonArray("claims")) {
                 JsonObject c = ce.getAsJsonObject();
-                if (!CLAIMS.contains(c.get("id").getAsString())) continue;
-                double gap = c.get("normalisedGap").isJsonNull() ? Double.NaN : c.get("normalisedGap").getAsDouble();
-                out.put(c.get("id").getAsString(), c.get("verdict").getAsString() + " " + gap);
+                if (!claims.contains(c.get("id").getAsString())) continue;
+                double gap = c.get("normalisedGap") == null || c.get("normalisedGap").isJsonNull() ? Double.NaN : c.get("normalisedGap").getAsDouble();
+                out.put(c.get("id").getAsString(), c.get("verdict").getAsString() + " " + gap + (worst ? " at " + worstParams(c) : ""));
             }
         return out;
     }

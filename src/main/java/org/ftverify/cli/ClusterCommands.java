@@ -44,7 +44,9 @@ public final class ClusterCommands {
                       (plan, merge, sweep: --results D reads costs from and writes results to D instead of target/ftverify)
               sweep   --engine slurm --shards N [--array-limit M] [--partition P] [--theory T|--claim C] [--level L] [--seed S]
                       [--dir D] [--launcher L] [--sbatch-option O]... [--no-report]
-                                                                        plan, submit an array job of shards and an afterok merge job""";
+                                                                        plan, submit an array job of shards and an afterok merge job
+              sweep   --engine spark [--master URL] [--shards N] [--theory T|--claim C] [--level L] [--seed S] [--dir D] [--no-report]
+                                                                        plan, and print the spark-submit command that runs it (module spark/)""";
 
     private ClusterCommands() {}
 
@@ -73,7 +75,7 @@ public final class ClusterCommands {
     /** Parsed options of the cluster commands. */
     record Args(String command, Map<String, String> values, List<String> sbatchOptions, List<String> files, boolean noReport) {
         static final Set<String> VALUED = Set.of("--theory", "--claim", "--level", "--seed", "--shards", "-o", "--plan", "--index",
-                "--engine", "--array-limit", "--partition", "--dir", "--launcher", "--sbatch-option", "--results");
+                "--engine", "--array-limit", "--partition", "--dir", "--launcher", "--sbatch-option", "--results", "--master");
 
         static Args parse(String[] args) {
             Map<String, String> v = new LinkedHashMap<>();
@@ -139,7 +141,12 @@ public final class ClusterCommands {
 
     /** Writes a plan and prints its shape and expected CPU time. */
     static Plan makePlan(Args a, Path root, ResultStore store, TheoryRegistry reg, Path file, PrintStream out) {
-        int shards = a.integer("--shards", 1, 100_000, null);
+        return makePlan(a, root, store, reg, file, out, null);
+    }
+
+    /** As above; {@code defaultShards} when --shards is not given (null: --shards is required). */
+    static Plan makePlan(Args a, Path root, ResultStore store, TheoryRegistry reg, Path file, PrintStream out, Integer defaultShards) {
+        int shards = a.integer("--shards", 1, 100_000, defaultShards);
         long seed = a.seed();
         Runner selector = new Runner(reg, null, out, false);
         List<Claim> claims = new ArrayList<>();
@@ -223,7 +230,8 @@ public final class ClusterCommands {
         return o.results().values().stream().anyMatch(r -> r.verdict() == Verdict.FALSIFIED) ? Main.FALSIFIED : Main.OK;
     }
 
-    static void checkBuild(Plan plan, Path root) {
+    /** Refuses to evaluate a plan on a checkout whose build differs from the plan's (shards, search, the Spark driver). */
+    public static void checkBuild(Plan plan, Path root) {
         Plan.Build here = Plan.Build.current(root);
         if (!here.equals(plan.build()))
             throw new IllegalArgumentException("build: this checkout is " + here + " but the plan was made by " + plan.build()

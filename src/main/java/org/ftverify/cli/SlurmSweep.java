@@ -23,15 +23,15 @@ import org.ftverify.engine.ResultStore;
  * after the search, and prints the job ids and how to follow them. A shard that fails or is pre-empted can be resubmitted alone; it resumes from its file.
  */
 final class SlurmSweep {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private SlurmSweep() {}
 
     static int submit(ClusterCommands.Args a, Path root, ResultStore store, TheoryRegistry reg, PrintStream out) {
-        String engine = a.require("--engine", "slurm (spark is designed in docs/scale-out.adoc but not built yet)");
-        if (engine.equals("spark"))
-            throw new IllegalArgumentException("engine: spark is not built yet (its design is in docs/scale-out.adoc); allowed: slurm");
-        if (!engine.equals("slurm")) throw new IllegalArgumentException("engine: '" + engine + "' is not supported; allowed: slurm");
+        String engine = a.require("--engine", "slurm|spark");
+        if (engine.equals("spark")) return SparkSubmit.print(a, root, store, reg, out);
+        if (!engine.equals("slurm")) throw new IllegalArgumentException("engine: '" + engine + "' is not supported; allowed: slurm, spark");
+        if (a.get("--master") != null) throw new IllegalArgumentException("master: applies to --engine spark only");
         int shards = a.integer("--shards", 1, 100_000, null);
         int limit = a.integer("--array-limit", 1, 100_000, shards);
         Path dir = (a.get("--dir") != null ? Path.of(a.get("--dir")) : store.dir().resolve("sweeps").resolve(STAMP.format(java.time.Instant.now())))

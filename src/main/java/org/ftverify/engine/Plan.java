@@ -208,8 +208,19 @@ public record Plan(EvidenceLevel level, long runSeed, Build build, String select
 
     /** Reads a plan; a file that is not one gives a one-line error naming it. */
     public static Plan read(Path file) {
+        String text;
         try {
-            JsonElement e = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("plan: cannot read " + file + " (" + AtomicFiles.describe(e) + ")");
+        }
+        return parse(text, file.toString());
+    }
+
+    /** A plan from its JSON text (as {@link #write} writes it); {@code file} names it in errors. */
+    public static Plan parse(String text, String file) {
+        try {
+            JsonElement e = JsonParser.parseString(text);
             if (!e.isJsonObject() || !"plan".equals(str(e.getAsJsonObject(), "kind")))
                 throw new IllegalArgumentException("plan: " + file + " is not an ftverify plan (write one with './ftverify plan')");
             JsonObject o = e.getAsJsonObject();
@@ -235,8 +246,6 @@ public record Plan(EvidenceLevel level, long runSeed, Build build, String select
             return new Plan(EvidenceLevel.parse(o.get("level").getAsString()), o.get("runSeed").getAsLong(), Build.of(o.getAsJsonObject("build")),
                     str(o, "selection"), o.get("shards").getAsInt(), claims, units, costs, o.get("costsRecorded").getAsBoolean(),
                     o.get("searchSecondsAtMerge").getAsDouble());
-        } catch (IOException e) {
-            throw new IllegalArgumentException("plan: cannot read " + file + " (" + AtomicFiles.describe(e) + ")");
         } catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException | ClassCastException e) {
             throw new IllegalArgumentException("plan: " + file + " is not a valid ftverify plan (" + e.getMessage() + ")");
         }

@@ -32,21 +32,32 @@ public final class ShardMerge {
         for (Path f : files) {
             ShardRecords.Contents c = ShardRecords.read(f);
             if (c.truncatedTail()) out.println("[ftverify] note: " + f + " ends in a cut-off line (its shard was interrupted); the line is ignored");
-            for (JsonObject r : c.records()) {
-                if (r.get("runSeed").getAsLong() != plan.runSeed())
-                    throw new IllegalArgumentException("merge: " + f + " has run seed " + r.get("runSeed").getAsString() + ", the plan " + plan.runSeed());
-                if (!plan.level().id().equals(r.get("level").getAsString()))
-                    throw new IllegalArgumentException("merge: " + f + " has level " + r.get("level").getAsString() + ", the plan " + plan.level().id());
-                Plan.Build b = Plan.Build.of(r.getAsJsonObject("build"));
-                if (!b.equals(plan.build()))
-                    throw new IllegalArgumentException("merge: " + f + " was computed by " + b + ", the plan by " + plan.build() + " (mixed builds)");
-                String unit = r.get("unit").getAsString();
-                if (byUnit.containsKey(unit)) continue;
-                TryRecord t = r.has("skipped") || ShardSearch.isSearch(r) ? null : ShardRecords.tryRecord(r, registry.claim(r.get("claim").getAsString()));
-                byUnit.put(unit, new ShardRecords.Line(r, t));
-            }
+            add(plan, f.toString(), c.records(), registry, byUnit);
         }
         return byUnit;
+    }
+
+    /** Records already in memory (an engine that collects them, e.g. Spark's driver), checked as {@link #read} does. */
+    public static Map<String, ShardRecords.Line> of(Plan plan, String source, List<JsonObject> records, TheoryRegistry registry) {
+        Map<String, ShardRecords.Line> byUnit = new LinkedHashMap<>();
+        add(plan, source, records, registry, byUnit);
+        return byUnit;
+    }
+
+    private static void add(Plan plan, String f, List<JsonObject> records, TheoryRegistry registry, Map<String, ShardRecords.Line> byUnit) {
+        for (JsonObject r : records) {
+            if (r.get("runSeed").getAsLong() != plan.runSeed())
+                throw new IllegalArgumentException("merge: " + f + " has run seed " + r.get("runSeed").getAsString() + ", the plan " + plan.runSeed());
+            if (!plan.level().id().equals(r.get("level").getAsString()))
+                throw new IllegalArgumentException("merge: " + f + " has level " + r.get("level").getAsString() + ", the plan " + plan.level().id());
+            Plan.Build b = Plan.Build.of(r.getAsJsonObject("build"));
+            if (!b.equals(plan.build()))
+                throw new IllegalArgumentException("merge: " + f + " was computed by " + b + ", the plan by " + plan.build() + " (mixed builds)");
+            String unit = r.get("unit").getAsString();
+            if (byUnit.containsKey(unit)) continue;
+            TryRecord t = r.has("skipped") || ShardSearch.isSearch(r) ? null : ShardRecords.tryRecord(r, registry.claim(r.get("claim").getAsString()));
+            byUnit.put(unit, new ShardRecords.Line(r, t));
+        }
     }
 
     /**

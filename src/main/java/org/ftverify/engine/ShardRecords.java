@@ -84,6 +84,22 @@ public final class ShardRecords {
         return new Contents(out, valid, truncated);
     }
 
+    /** A record as one line of a shard file (without the newline). */
+    public static String line(JsonObject record) {
+        return LINE.toJson(record);
+    }
+
+    /** Record lines held in memory (collected by an engine such as Spark); a line that is not a record is an error. */
+    public static List<JsonObject> parse(List<String> lines) {
+        List<JsonObject> out = new ArrayList<>();
+        for (String l : lines) {
+            JsonObject o = parse(l);
+            if (o == null) throw new IllegalArgumentException("records: not a record line: " + (l.length() > 80 ? l.substring(0, 80) + "..." : l));
+            out.add(o);
+        }
+        return out;
+    }
+
     private static boolean blankFrom(byte[] b, int from) {
         for (int i = from; i < b.length; i++) if (!Character.isWhitespace(b[i])) return false;
         return true;

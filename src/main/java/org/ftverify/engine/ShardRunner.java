@@ -108,6 +108,24 @@ public final class ShardRunner {
         return new Outcome(ran, done.size(), skipped, (System.nanoTime() - t0) / 1e9);
     }
 
+    /**
+     * The engine a worker evaluates units with: the plan's level and run seed, nothing archived (the merge shrinks and
+     * archives), as in {@link #run}.
+     */
+    public static PropertyEngine workerEngine(Plan plan, PrintStream out) {
+        return new PropertyEngine(EngineConfig.of(plan.level(), plan.runSeed(), Path.of(".")).withoutArchive(), s -> {}, out::println);
+    }
+
+    /**
+     * The record line of one unit evaluated in this JVM: the evaluation and record a shard writes (never a skipped
+     * record), for engines that schedule units themselves (the Spark module's executors). {@code engine} is a
+     * {@link #workerEngine}.
+     */
+    public static String recordLine(Plan plan, Plan.Unit u, TheoryRegistry registry, PropertyEngine engine) {
+        TryRecord t = evaluate(engine, registry.claim(u.claim()), u);
+        return ShardRecords.LINE.toJson(ShardRecords.record(plan, u, t, Kernels.species(), host()));
+    }
+
     /** A unit's evaluation: the archived point and seed for a replay, else random try i exactly as the engine draws it. */
     static TryRecord evaluate(PropertyEngine engine, Claim claim, Plan.Unit u) {
         if (u.replay()) return engine.evaluate(claim, u.index(), claim.space().parse(u.replayParams()), u.replaySeed());

@@ -69,51 +69,65 @@ public final class ShardSearch {
         int ran = 0;
         for (String id : claimsOf(plan, registry, config, shard)) {
             if (done.contains(unitId(id))) continue;
-            Claim claim = registry.claim(id);
             for (String m : missing)
                 if (m.startsWith(id + "#")) throw new IllegalArgumentException("search: unit " + m + " has no record; run its shard first");
-            long t0 = System.nanoTime();
-            List<TryRecord> tries = new ArrayList<>();
-            String notNeeded = null;
-            for (Plan.Unit u : ShardMerge.ordered(plan, id)) {
-                TryRecord t = records.get(u.id()).run();
-                if (t == null || t.verdict() == Verdict.FALSIFIED) {
-                    notNeeded = "the claim's tries falsified it";
-                    break;
-                }
-                tries.add(t);
-            }
-            if (notNeeded == null && tries.stream().anyMatch(t -> t.verdict() == Verdict.INCONCLUSIVE)) notNeeded = "a try of the claim was undecided";
-            JsonObject rec = header(plan, id);
-            int budget = moves(claim, config);
-            rec.addProperty("budget", budget);
-            if (notNeeded != null) {
-                rec.addProperty("notNeeded", notNeeded);
-            } else {
-                TargetedSearch.Outcome so = engine.search(claim, budget).run(List.copyOf(tries), budget, true, true);
-                rec.addProperty("moves", so.moves());
-                rec.addProperty("unconfirmed", so.unconfirmed());
-                JsonArray ev = new JsonArray();
-                for (TryRecord t : so.evaluated()) {
-                    JsonObject o = new JsonObject();
-                    o.addProperty("index", t.index());
-                    o.addProperty("seconds", t.seconds());
-                    o.add("evidence", JsonCodec.evidence(t));
-                    ev.add(o);
-                }
-                rec.add("evaluated", ev);
-                index(rec, "falsifying", so.falsifying());
-                index(rec, "confirmation", so.confirmation());
-                index(rec, "undecided", so.undecided());
-                index(rec, "best", so.best());
-                log.printf(java.util.Locale.ROOT, "[ftverify] search %d: %s: %d moves, best gap/tol %s%s%n", shard, id, so.moves(),
-                        so.best() == null ? "-" : org.ftverify.core.Num.fmt(so.best().normalisedGap()), so.falsifying() != null ? ", confirmed failure" : "");
-            }
-            rec.addProperty("seconds", (System.nanoTime() - t0) / 1e9);
-            append(out, rec);
+            append(out, record(plan, id, records, registry, config, engine, "search " + shard, log));
             ran++;
         }
         return ran;
+    }
+
+    /** The claims of a plan that have a search unit (search moves at the plan's level), in plan order. */
+    public static List<String> searchedClaims(Plan plan, TheoryRegistry registry, EngineConfig config) {
+        return plan.claims().stream().filter(c -> moves(registry.claim(c), config) > 0).toList();
+    }
+
+    /**
+     * The search record of one claim from its try records (all of them present): the engine's search, or "not needed"
+     * when the tries already falsified the claim or left it undecided. {@code engine} evaluates without archiving.
+     */
+    public static JsonObject record(Plan plan, String id, Map<String, ShardRecords.Line> records, TheoryRegistry registry, EngineConfig config,
+                                    PropertyEngine engine, String label, PrintStream log) {
+        Claim claim = registry.claim(id);
+        long t0 = System.nanoTime();
+        List<TryRecord> tries = new ArrayList<>();
+        String notNeeded = null;
+        for (Plan.Unit u : ShardMerge.ordered(plan, id)) {
+            TryRecord t = records.get(u.id()).run();
+            if (t == null || t.verdict() == Verdict.FALSIFIED) {
+                notNeeded = "the claim's tries falsified it";
+                break;
+            }
+            tries.add(t);
+        }
+        if (notNeeded == null && tries.stream().anyMatch(t -> t.verdict() == Verdict.INCONCLUSIVE)) notNeeded = "a try of the claim was undecided";
+        JsonObject rec = header(plan, id);
+        int budget = moves(claim, config);
+        rec.addProperty("budget", budget);
+        if (notNeeded != null) {
+            rec.addProperty("notNeeded", notNeeded);
+        } else {
+            TargetedSearch.Outcome so = engine.search(claim, budget).run(List.copyOf(tries), budget, true, true);
+            rec.addProperty("moves", so.moves());
+            rec.addProperty("unconfirmed", so.unconfirmed());
+            JsonArray ev = new JsonArray();
+            for (TryRecord t : so.evaluated()) {
+                JsonObject o = new JsonObject();
+                o.addProperty("index", t.index());
+                o.addProperty("seconds", t.seconds());
+                o.add("evidence", JsonCodec.evidence(t));
+                ev.add(o);
+            }
+            rec.add("evaluated", ev);
+            index(rec, "falsifying", so.falsifying());
+            index(rec, "confirmation", so.confirmation());
+            index(rec, "undecided", so.undecided());
+            index(rec, "best", so.best());
+            log.printf(java.util.Locale.ROOT, "[ftverify] %s: %s: %d moves, best gap/tol %s%s%n", label, id, so.moves(),
+                    so.best() == null ? "-" : org.ftverify.core.Num.fmt(so.best().normalisedGap()), so.falsifying() != null ? ", confirmed failure" : "");
+        }
+        rec.addProperty("seconds", (System.nanoTime() - t0) / 1e9);
+        return rec;
     }
 
     private static JsonObject header(Plan plan, String claim) {

@@ -54,8 +54,18 @@ class ClusterCommandsTest {
     }
 
     @Test
-    void sparkIsNotBuiltYet() {
-        assertEquals(2, run("sweep", "--engine", "spark", "--shards", "2"));
-        assertOneLineError("spark is not built yet");
+    void sparkSweepWritesThePlanAndPrintsHowToSubmitIt() throws IOException {
+        Path sweep = dir.resolve("sweep");
+        assertEquals(0, run("sweep", "--engine", "spark", "--claim", "dln.gd-conservation", "--seed", "3", "--dir", sweep.toString(), "--no-report"), err);
+        assertTrue(Files.exists(sweep.resolve("plan.json")), "the plan is written into the sweep directory");
+        assertTrue(out.contains("4 units in 1 shards"), "Spark deals units itself: one shard unless --shards is given; " + out);
+        assertTrue(out.contains("spark-submit --master <master-url> --deploy-mode client --class org.ftverify.spark.SparkSweep"), out);
+        assertTrue(out.contains("spark.executor.extraJavaOptions=" + SparkSubmit.JVM_FLAGS), "executors get the add-opens and Vector API flags: " + out);
+        assertTrue(out.contains("spark/target/ftverify-spark.jar' --plan '" + sweep.resolve("plan.json") + "' --no-report"), out);
+        assertTrue(out.contains("exec:exec -Dspark.args='--master local[2] --plan "), "the local-mode command: " + out);
+        assertEquals(2, run("sweep", "--engine", "spark", "--claim", "dln.gd-conservation", "--partition", "cpu", "--dir", sweep.toString()));
+        assertOneLineError("partition: applies to --engine slurm only");
+        assertEquals(2, run("sweep", "--engine", "flink", "--shards", "2"));
+        assertOneLineError("engine: 'flink' is not supported; allowed: slurm, spark");
     }
 }

@@ -33,7 +33,7 @@ public final class IclTheory extends TheoryDefinition<IclModel> {
         return List.of(FamilyARiskClaim.build(m), FamilyBRiskClaim.build(m), PretrainingClaim.build(m),
                 ZeroGradientClaim.build(m), ValueOnlyClaim.build(m),
                 ReducedFlowClaim.build(m), ReducedDriftClaim.build(m), FullZsSgdClaim.build(m), CrossingClaim.build(m), AuxiliaryFewShotClaim.build(m),
-                LargeNClaim.build(m), UnseenPenaltyClaim.build(m));
+                LargeNClaim.build(m), UnseenPenaltyClaim.build(m), QOnlyClaim.build(m));
     }
 
     @Override
@@ -61,7 +61,9 @@ public final class IclTheory extends TheoryDefinition<IclModel> {
                 perturb("icl-w-star-wrong-n", "w*(n) evaluated at n + 1", e.withWStarShift(1), AuxiliaryFewShotClaim.ID),
                 perturb("icl-paper-limit", "lim w*(n; θ) = (d+3)/(d+4) for every task, as stated in the paper", e.withPaperLimit(), LargeNClaim.ID),
                 perturb("icl-penalty-large-n", "unseen-task penalty with its large-n factor 1 at every n", e.withPenaltyAtLargeN(),
-                        UnseenPenaltyClaim.ID));
+                        UnseenPenaltyClaim.ID),
+                perturb("icl-q-only-keeps-icl", "Q-only ZS fine-tuning keeping ICL like value-only tuning (20-shot risk at most doubled)",
+                        e.withQOnlyKeepingIcl(), QOnlyClaim.ID));
     }
 
     @Override
@@ -80,6 +82,7 @@ public final class IclTheory extends TheoryDefinition<IclModel> {
                 probe(CrossingClaim.ID, IclModel.N_CROSS, x -> e.withScale(IclModel.N_CROSS, 1 + x)),
                 probe(AuxiliaryFewShotClaim.ID, IclModel.W_STAR, x -> e.withScale(IclModel.W_STAR, 1 + x)),
                 probe(LargeNClaim.ID, IclModel.LIMIT, x -> e.withScale(IclModel.LIMIT, 1 + x)),
-                probe(UnseenPenaltyClaim.ID, IclModel.PENALTY, x -> e.withScale(IclModel.PENALTY, 1 + x)));
+                probe(UnseenPenaltyClaim.ID, IclModel.PENALTY, x -> e.withScale(IclModel.PENALTY, 1 + x)),
+                probe(QOnlyClaim.ID, IclModel.Q_ONLY_RISK, x -> e.withScale(IclModel.Q_ONLY_RISK, 1 + x)));
     }
 }

@@ -60,6 +60,11 @@ class IclMutantTest {
     }
 
     @Test
+    void qOnlyCatchesATheoryThatKeepsIcl() {
+        MutantFixture.assertDiscriminates(T, QOnlyClaim.ID, Map.of(), "icl-q-only-keeps-icl", "ICL kept");
+    }
+
+    @Test
     void crossingCatchesATenPercentError() {
         MutantFixture.assertDiscriminates(T, CrossingClaim.ID, Map.of("W", 0.7692307692307693), "icl-n-cross-x1.1", "printed value");
     }

@@ -1,11 +1,8 @@
 package org.ftverify.theory.icl;
 
-import java.util.List;
 import org.ftverify.core.Claim;
 import org.ftverify.core.Evidence;
 import org.ftverify.core.Num;
-import org.ftverify.core.Parameter;
-import org.ftverify.core.ParameterSpace;
 import org.ftverify.core.Seeds;
 import org.ftverify.evidence.RunMemo;
 import org.ftverify.evidence.Tolerance;
@@ -47,14 +44,12 @@ final class FullZsSgdClaim {
                         + "the fine-tuned predictor to family B")
                 .cites("icl-p7").uses("reduced-conservation", "reduced-limit", "family-b-risk")
                 .reads(IclModel.A_INF, IclModel.RISK_B)
-                .space(ParameterSpace.of(
-                        Parameter.choice("d", List.of("5", "3", "8"), "covariate dimension"),
-                        Parameter.choice("m", List.of("20", "5", "10"), "pretraining demonstrations"),
-                        Parameter.choice("sigma2", List.of("0.1", "0", "0.5"), "label noise variance σ²")))
+                .space(Pretrained.SETTINGS)
                 .tries(2, 4, 9)
                 .check((p, ctx) -> {
-                    int d = Integer.parseInt(p.choice("d")), m = Integer.parseInt(p.choice("m"));
-                    double sigma2 = Double.parseDouble(p.choice("sigma2"));
+                    Pretrained.Setting set = Pretrained.Setting.of(p);
+                    int d = set.d(), m = set.m();
+                    double sigma2 = set.sigma2();
                     int preBatch = ctx.level().pick(500, 2000, 5000), preSteps = ctx.level().pick(3000, 4000, 5000);
                     int batch = ctx.level().pick(1000, 2000, 5000), steps = ctx.level().pick(2000, 4000, 5000);
                     Run r = RunMemo.get(new Key(d, m, sigma2, ctx.subSeed(1), preBatch, preSteps, batch, steps),

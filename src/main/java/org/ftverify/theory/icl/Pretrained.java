@@ -1,6 +1,10 @@
 package org.ftverify.theory.icl;
 
+import java.util.List;
 import org.ftverify.core.CheckAbort;
+import org.ftverify.core.Parameter;
+import org.ftverify.core.ParameterSpace;
+import org.ftverify.core.Params;
 import org.ftverify.core.Seeds;
 import org.ftverify.evidence.RunMemo;
 
@@ -15,6 +19,23 @@ final class Pretrained {
     static final int ATTEMPTS = 4;
 
     private Pretrained() {}
+
+    /** A pretraining setting: dimension, demonstrations per pretraining prompt, label noise. */
+    record Setting(int d, int m, double sigma2) {
+        static Setting of(Params p) {
+            return new Setting(Integer.parseInt(p.choice("d")), Integer.parseInt(p.choice("m")), Double.parseDouble(p.choice("sigma2")));
+        }
+    }
+
+    /** The settings P3 and P7 draw from (the first of each list is the simplest). */
+    static final ParameterSpace SETTINGS = space(List.of("3", "5", "8"), List.of("5", "10", "20"), List.of("0.1", "0", "0.5"), "");
+
+    /** d, m and σ² as choices; {@code note} is added to each description. */
+    static ParameterSpace space(List<String> d, List<String> m, List<String> sigma2, String note) {
+        return ParameterSpace.of(Parameter.choice("d", d, "covariate dimension" + note),
+                Parameter.choice("m", m, "pretraining demonstrations" + note),
+                Parameter.choice("sigma2", sigma2, "label noise variance σ²" + note));
+    }
 
     private record Key(int d, int m, double sigma2, long seed, int batch, int steps) {}
 

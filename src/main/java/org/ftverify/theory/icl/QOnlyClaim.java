@@ -15,7 +15,7 @@ import org.ftverify.evidence.Tolerance;
 final class QOnlyClaim {
     static final String ID = "icl.p12-q-only-zero-shot";
     /**
-     * The protocol's steps at every level (2000 steps reached only ‖Q‖ ≈ 4.4‖Q_pre‖ at d = 5, m = 20). The quick level's
+     * The protocol's steps at every level (with 2000 steps the growth was only 4.4 at d = 5, m = 20). The quick level's
      * batch of 500 instead of 5000 is measured not to matter: the growth is gradient-driven, not noise-driven (seeds 11,
      * 12, 13: 6.09, 8.15, 6.49 with batch 500 against 6.08, 8.16, 6.50 with batch 5000).
      */
@@ -34,17 +34,18 @@ final class QOnlyClaim {
     static Claim build(IclModel model) {
         return Claim.builder(ID).title("P12 — Q-only zero-shot fine-tuning blows Q up and destroys ICL")
                 .statement("ZS fine-tuning of the key-query matrix Q alone, from an SGD-pretrained model, with the authors' optimiser: "
-                        + "after the steps of the protocol ‖Q‖_F ≥ 5‖Q_pre‖_F and the 20-shot risk on θ0 is at least 10 times the pretrained one.")
+                        + "after the 5000 steps of the protocol ‖Q‖_F has grown (‖Q‖_F > ‖Q_pre‖_F) and the 20-shot risk on θ0 is at least 10 "
+                        + "times the pretrained one. (The notes' ‖Q‖_F ≥ 5‖Q_pre‖_F is not seed-robust: 4.85 at one seed; reported, not claimed.)")
                 .asciidoc("SGD pretraining, then SGD on Q only with the ZS loss (fresh prompts, lr 0.01, momentum 0.9, clipping at 1); the "
                         + "norm ratio and the 20-shot risk ratio (Monte Carlo of the attention model, same prompts for both models) against "
                         + "the claim's lower bounds; xref:../docs/theory/icl.adoc#icl-p12[P12].")
                 .provenance("simulation only (the theory notes' SGD runs and the authors' figure; no closed form); reconstructed (the "
                         + "explanation: curvature ∝ ‖v_x‖²); qualitative, seed-robust inequalities only")
-                .tolerance("the claim's lower bounds, with 4.5 MC SE of the risk ratio (delta method) subtracted from the observed ratio")
+                .tolerance("the claim's lower bounds (round-off for the norm ratio; 4.5 MC SE of the risk ratio by the delta method)")
                 .cites("icl-p12").uses("family-a-risk-u0")
                 .reads(IclModel.Q_ONLY_RISK)
-                // The authors' setting only: at d = 5, m = 20, σ² = 0.5 the norm grew by 4.64 < 5 in 5000 steps (the bound is not
-                // robust across settings; docs/theory/icl.adoc#icl-p12).
+                // The authors' setting only (the notes' runs): the risk ratio has a wide margin there (43–162 against 10); other
+                // settings were not measured enough to claim them (docs/theory/icl.adoc#icl-p12).
                 .space(Pretrained.space(List.of("5"), List.of("20"), List.of("0.1"), " (the authors' setting)"))
                 .tries(2, 4, 9)
                 .check((p, ctx) -> {
@@ -68,6 +69,7 @@ final class QOnlyClaim {
                     if (model.qOnlyDestroysIcl()) {
                         ev.compare(Tolerance.roundOff(1, 4 * (d + 2) * (d + 2), growth).atLeast("‖Q‖_F/‖Q_pre‖_F after Q-only ZS tuning",
                                 growth, IclModel.Q_ONLY_GROWTH));
+                        ev.diagnostic("the notes' ‖Q‖_F ≥ 5‖Q_pre‖_F", growth >= IclModel.Q_ONLY_GROWTH_NOTES ? "holds" : "does not hold");
                         ev.compare(mc.atLeast(RISK_N + "-shot risk on θ0, fine-tuned/pretrained", ratio, model.qOnlyRiskFactor()));
                     } else {
                         ev.compare(mc.atMost(RISK_N + "-shot risk on θ0, fine-tuned/pretrained (ICL kept)", ratio, IclModel.KEPT_ICL_RISK_FACTOR));

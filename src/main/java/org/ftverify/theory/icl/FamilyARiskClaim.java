@@ -1,11 +1,8 @@
 package org.ftverify.theory.icl;
 
-import java.util.List;
 import org.ftverify.core.Claim;
 import org.ftverify.core.Evidence;
 import org.ftverify.core.Parameter;
-import org.ftverify.core.ParameterSpace;
-import org.ftverify.evidence.Tolerance;
 
 /** P1: the n-shot risk of the ICL-preserving family A against Monte Carlo of the attention forward pass. */
 final class FamilyARiskClaim {
@@ -22,22 +19,17 @@ final class FamilyARiskClaim {
                 .tolerance("4.5 Monte Carlo standard errors over batches of prompts")
                 .cites("icl-p1").uses("moments-fourth", "family-a-risk", "family-a-risk-u0")
                 .reads(IclModel.RISK_A)
-                .space(ParameterSpace.of(
-                        Parameter.integer("d", 2, 12, 2, true, "covariate dimension"),
-                        Parameter.integer("n", 0, 40, 0, false, "demonstrations in the prompt"),
-                        Parameter.real("sigma2", 0, 0.5, 0.1, "label noise variance σ²"),
+                .space(RiskPoint.space(
                         Parameter.real("gamma", 0.3, 1.2, 1, "key-query scale γ (Q11 = γΣ^{-1})"),
                         Parameter.real("W", 0, 1.2, 1, "effective label weight W = γ·w"),
                         Parameter.real("mu", 0, 0.3, 0, "value part along θ0: Ũ = μθ̃0 + ..."),
-                        Parameter.real("perp", 0, 0.3, 0, "norm of the value part orthogonal to θ̃0"),
-                        Parameter.choice("task", List.of("theta0", "minus-theta0", "random"), "evaluation task"),
-                        Parameter.choice("sigma", List.of("identity", "anisotropic"), "covariance Σ")))
+                        Parameter.real("perp", 0, 0.3, 0, "norm of the value part orthogonal to θ̃0")))
                 .tries(3, 8, 20)
                 .check((p, ctx) -> {
-                    int d = p.integer("d"), n = p.integer("n");
-                    IclSetup s = Draws.setup(d, p.real("sigma2"), p.choice("sigma"), ctx.subSeed(1));
-                    double[] theta0 = Draws.unit(d, ctx.subSeed(2));
-                    double[] theta = Draws.task(p.choice("task"), theta0, ctx.subSeed(3));
+                    RiskPoint pt = RiskPoint.draw(p, ctx);
+                    int d = pt.d();
+                    IclSetup s = pt.setup();
+                    double[] theta0 = pt.theta0();
                     double[] t0Eff = s.whiten(theta0);
                     double t0n = Math.sqrt(Draws.dot(t0Eff, t0Eff));
                     double[] e0 = Draws.scaled(1 / t0n, t0Eff);
@@ -49,11 +41,8 @@ final class FamilyARiskClaim {
                         uRaw[i] = uEff[i] / (gamma * Math.sqrt(s.lambda()[i]));
                     }
                     Weights w = Weights.familyA(s, gamma, uRaw, wEff / gamma);
-                    int units = ctx.level().pick(64, 256, 1024);
-                    RiskMonteCarlo.Estimate e = RiskMonteCarlo.estimate(s, w, theta, n, units, 2048, ctx.subSeed(5));
-                    double predicted = model.riskA(n, d, s.sigma2(), uEff, wEff, s.whiten(theta));
-                    return new Evidence()
-                            .compare(Tolerance.clt(4.5, e.se(), units, "batches of 2048 prompts").atLeastRoundOff(256, 1).compare("n-shot risk L_A", predicted, e.mean()))
+                    RiskMonteCarlo.Estimate e = pt.estimate(w, ctx);
+                    return new Evidence().compare(RiskPoint.compare("n-shot risk L_A", model.riskA(pt.n(), d, s.sigma2(), uEff, wEff, s.whiten(pt.theta())), e))
                             .diagnostic("relative SE", e.se() / e.mean());
                 })
                 .build();

@@ -1,10 +1,8 @@
 package org.ftverify.theory.icl;
 
-import java.util.List;
 import org.ftverify.core.Claim;
 import org.ftverify.core.Evidence;
 import org.ftverify.core.Parameter;
-import org.ftverify.core.ParameterSpace;
 import org.ftverify.evidence.Tolerance;
 
 /** P2: after full zero-shot fine-tuning (family B) demonstrations never help, even on the fine-tuning task. */
@@ -23,26 +21,17 @@ final class FamilyBRiskClaim {
                 .tolerance("4.5 Monte Carlo standard errors; round-off for the closed-form inequalities")
                 .cites("icl-p2").uses("family-b-risk", "family-b-degradation")
                 .reads(IclModel.RISK_B)
-                .space(ParameterSpace.of(
-                        Parameter.integer("d", 2, 12, 2, true, "covariate dimension"),
-                        Parameter.integer("n", 0, 40, 0, false, "demonstrations"),
-                        Parameter.real("sigma2", 0, 0.5, 0.1, "label noise variance σ²"),
+                .space(RiskPoint.space(
                         Parameter.real("kappa", 0.01, 5, 1, "κ = Q00·v_y"),
-                        Parameter.real("a", 0.3, 3, 1, "Q00 (v_x = θ0/Q00)"),
-                        Parameter.choice("task", List.of("theta0", "minus-theta0", "random"), "evaluation task"),
-                        Parameter.choice("sigma", List.of("identity", "anisotropic"), "covariance Σ")))
+                        Parameter.real("a", 0.3, 3, 1, "Q00 (v_x = θ0/Q00)")))
                 .tries(3, 8, 20)
                 .check((p, ctx) -> {
-                    int d = p.integer("d"), n = p.integer("n");
-                    IclSetup s = Draws.setup(d, p.real("sigma2"), p.choice("sigma"), ctx.subSeed(1));
-                    double[] theta0 = Draws.unit(d, ctx.subSeed(2));
-                    double[] theta = Draws.task(p.choice("task"), theta0, ctx.subSeed(3));
+                    RiskPoint pt = RiskPoint.draw(p, ctx);
+                    IclSetup s = pt.setup();
+                    double[] theta0 = pt.theta0(), theta = pt.theta();
                     double kappa = p.real("kappa"), a = p.real("a");
-                    Weights w = Weights.familyB(d, a, theta0, kappa / a);
-                    int units = ctx.level().pick(64, 256, 1024);
-                    RiskMonteCarlo.Estimate e = RiskMonteCarlo.estimate(s, w, theta, n, units, 2048, ctx.subSeed(5));
-                    Evidence ev = new Evidence().compare(Tolerance.clt(4.5, e.se(), units, "batches of 2048 prompts").atLeastRoundOff(256, 1)
-                            .compare("n-shot risk E_B", model.riskB(s, n, theta, theta0, kappa), e.mean()));
+                    RiskMonteCarlo.Estimate e = pt.estimate(Weights.familyB(pt.d(), a, theta0, kappa / a), ctx);
+                    Evidence ev = new Evidence().compare(RiskPoint.compare("n-shot risk E_B", model.riskB(s, pt.n(), theta, theta0, kappa), e));
                     // Degradation on the fine-tuning task: min over n = 1..40 of E_B(n; θ0) - E_B(0; θ0) must be positive.
                     double zero = model.riskB(s, 0, theta0, theta0, kappa), worst = Double.POSITIVE_INFINITY;
                     for (int k = 1; k <= 40; k++) worst = Math.min(worst, model.riskB(s, k, theta0, theta0, kappa) - zero);

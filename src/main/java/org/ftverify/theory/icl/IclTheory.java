@@ -32,7 +32,8 @@ public final class IclTheory extends TheoryDefinition<IclModel> {
     protected List<Claim> claims(IclModel m) {
         return List.of(FamilyARiskClaim.build(m), FamilyBRiskClaim.build(m), PretrainingClaim.build(m),
                 ZeroGradientClaim.build(m), ValueOnlyClaim.build(m),
-                ReducedFlowClaim.build(m), ReducedDriftClaim.build(m), CrossingClaim.build(m), AuxiliaryFewShotClaim.build(m), LargeNClaim.build(m), UnseenPenaltyClaim.build(m));
+                ReducedFlowClaim.build(m), ReducedDriftClaim.build(m), FullZsSgdClaim.build(m), CrossingClaim.build(m), AuxiliaryFewShotClaim.build(m),
+                LargeNClaim.build(m), UnseenPenaltyClaim.build(m), QOnlyClaim.build(m));
     }
 
     @Override
@@ -52,11 +53,17 @@ public final class IclTheory extends TheoryDefinition<IclModel> {
                         ValueOnlyClaim.ID),
                 perturb("icl-no-frobenius-metric", "reduced flow moving (α, β) by the partial derivatives, without G^{-1}",
                         e.withoutFrobeniusMetric(), ReducedFlowClaim.ID, ReducedDriftClaim.ID),
+                perturb("icl-invariant-over-all-entries", "κ after full ZS fine-tuning from ‖Q‖²_F − ‖v‖² over all entries, including v_y and "
+                        + "the label row and column that the ZS loss never moves", e.withInvariantOverAllEntries(), FullZsSgdClaim.ID),
+                perturb("icl-full-zs-keeps-icl", "full ZS fine-tuning ending like value-only tuning (family A, Ũ = θ̃0/(d+4)): ICL kept",
+                        e.withFullZsKeepingIcl(), FullZsSgdClaim.ID),
                 perturb("icl-n-cross-x1.1", "n_cross 10% high", e.withScale(IclModel.N_CROSS, 1.1), CrossingClaim.ID),
                 perturb("icl-w-star-wrong-n", "w*(n) evaluated at n + 1", e.withWStarShift(1), AuxiliaryFewShotClaim.ID),
                 perturb("icl-paper-limit", "lim w*(n; θ) = (d+3)/(d+4) for every task, as stated in the paper", e.withPaperLimit(), LargeNClaim.ID),
                 perturb("icl-penalty-large-n", "unseen-task penalty with its large-n factor 1 at every n", e.withPenaltyAtLargeN(),
-                        UnseenPenaltyClaim.ID));
+                        UnseenPenaltyClaim.ID),
+                perturb("icl-q-only-keeps-icl", "Q-only ZS fine-tuning keeping ICL like value-only tuning (20-shot risk at most doubled)",
+                        e.withQOnlyKeepingIcl(), QOnlyClaim.ID));
     }
 
     @Override
@@ -70,9 +77,12 @@ public final class IclTheory extends TheoryDefinition<IclModel> {
                 probe(ValueOnlyClaim.ID, IclModel.U_STAR, x -> e.withScale(IclModel.U_STAR, 1 + x)),
                 probe(ReducedFlowClaim.ID, IclModel.A_INF, x -> e.withScale(IclModel.A_INF, 1 + x)),
                 probe(ReducedDriftClaim.ID, IclModel.FLOW, x -> e.withScale(IclModel.FLOW, 1 + x)),
+                probe(FullZsSgdClaim.ID, IclModel.A_INF, x -> e.withScale(IclModel.A_INF, 1 + x)),
+                probe(FullZsSgdClaim.ID, IclModel.RISK_B, x -> e.withScale(IclModel.RISK_B, 1 + x)),
                 probe(CrossingClaim.ID, IclModel.N_CROSS, x -> e.withScale(IclModel.N_CROSS, 1 + x)),
                 probe(AuxiliaryFewShotClaim.ID, IclModel.W_STAR, x -> e.withScale(IclModel.W_STAR, 1 + x)),
                 probe(LargeNClaim.ID, IclModel.LIMIT, x -> e.withScale(IclModel.LIMIT, 1 + x)),
-                probe(UnseenPenaltyClaim.ID, IclModel.PENALTY, x -> e.withScale(IclModel.PENALTY, 1 + x)));
+                probe(UnseenPenaltyClaim.ID, IclModel.PENALTY, x -> e.withScale(IclModel.PENALTY, 1 + x)),
+                probe(QOnlyClaim.ID, IclModel.Q_ONLY_RISK, x -> e.withScale(IclModel.Q_ONLY_RISK, 1 + x)));
     }
 }

@@ -3,8 +3,6 @@ package org.ftverify.theory.icl;
 import java.util.List;
 import org.ftverify.core.Claim;
 import org.ftverify.core.Evidence;
-import org.ftverify.core.Parameter;
-import org.ftverify.core.ParameterSpace;
 import org.ftverify.core.Seeds;
 import org.ftverify.evidence.RunMemo;
 import org.ftverify.evidence.SampleStats;
@@ -32,14 +30,12 @@ final class PretrainingClaim {
                 .tolerance("4.5 standard errors of block means plus a measured step-size bias C·η_eff; 4.5 Monte Carlo SE for the risk")
                 .cites("icl-p3").uses("pretrain-optimum", "gamma-star-matrix")
                 .reads(IclModel.GAMMA_STAR)
-                .space(ParameterSpace.of(
-                        Parameter.choice("d", List.of("3", "5", "8"), "covariate dimension"),
-                        Parameter.choice("m", List.of("5", "10", "20"), "pretraining demonstrations"),
-                        Parameter.choice("sigma2", List.of("0.1", "0", "0.5"), "label noise variance σ²")))
+                .space(Pretrained.SETTINGS)
                 .tries(2, 6, 9)
                 .check((p, ctx) -> {
-                    int d = Integer.parseInt(p.choice("d")), m = Integer.parseInt(p.choice("m"));
-                    double sigma2 = Double.parseDouble(p.choice("sigma2"));
+                    Pretrained.Setting set = Pretrained.Setting.of(p);
+                    int d = set.d(), m = set.m();
+                    double sigma2 = set.sigma2();
                     int runs = ctx.level().pick(8, 12, 16), batch = ctx.level().pick(500, 2000, 5000), steps = ctx.level().pick(3000, 4000, 5000);
                     int blocks = 10;
                     double[] raw = RunMemo.get(new Key(d, m, sigma2, ctx.subSeed(1), runs, batch, steps, blocks),

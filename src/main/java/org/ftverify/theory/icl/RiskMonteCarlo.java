@@ -44,4 +44,28 @@ public final class RiskMonteCarlo {
     public static Estimate estimate(IclSetup setup, Weights model, double[] theta, int n, int units, int perUnit, long seed) {
         return estimate(setup, new Weights[] {model}, theta, n, units, perUnit, seed)[0];
     }
+
+    /**
+     * Mean squared difference E[(ŷ_a − ŷ_b)²] of two models' predictions on the same prompts (per-unit means as samples):
+     * how far model a is from model b as a predictor. By Cauchy–Schwarz their risks differ by at most 2√(R_b·D) + D.
+     */
+    public static Estimate squaredDifference(IclSetup setup, Weights a, Weights b, double[] theta, int n, int units, int perUnit, long seed) {
+        double[] out = new double[units];
+        SeedParallel.chunks(units, (from, to) -> {
+            PromptBatch batch = new PromptBatch(setup, perUnit, n);
+            AttentionPass pa = new AttentionPass(batch), pb = new AttentionPass(batch);
+            for (int u = from; u < to; u++) {
+                batch.fill(GaussianSampler.stream(seed, u), theta, n, perUnit);
+                pa.forward(a, batch);
+                pb.forward(b, batch);
+                double acc = 0;
+                for (int p = 0; p < perUnit; p++) {
+                    double e = pa.prediction(p) - pb.prediction(p);
+                    acc += e * e;
+                }
+                out[u] = acc / perUnit;
+            }
+        });
+        return new Estimate(SampleStats.mean(out), SampleStats.se(out), units * perUnit, out);
+    }
 }

@@ -53,6 +53,18 @@ class IclMutantTest {
     }
 
     @Test
+    void sgdFullZsCatchesTheWrongInvariantAndAFamilyAEndPoint() {
+        Map<String, Object> p = Map.of("d", "3", "m", "5", "sigma2", "0.1");
+        MutantFixture.assertDiscriminates(T, FullZsSgdClaim.ID, p, "icl-invariant-over-all-entries", "κ = Q00·v_y");
+        MutantFixture.assertDiscriminates(T, FullZsSgdClaim.ID, p, "icl-full-zs-keeps-icl", "20-shot risk");
+    }
+
+    @Test
+    void qOnlyCatchesATheoryThatKeepsIcl() {
+        MutantFixture.assertDiscriminates(T, QOnlyClaim.ID, Map.of(), "icl-q-only-keeps-icl", "ICL kept");
+    }
+
+    @Test
     void crossingCatchesATenPercentError() {
         MutantFixture.assertDiscriminates(T, CrossingClaim.ID, Map.of("W", 0.7692307692307693), "icl-n-cross-x1.1", "printed value");
     }

@@ -2,6 +2,7 @@ package org.ftverify.theory.spectral;
 
 import java.util.Map;
 
+import org.ftverify.core.Evidence;
 import org.ftverify.testing.MutantFixture;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,22 @@ class SpectralMutantsTest {
     void halvedCoefficientRateIsRejectedByTheOdeAndTheDrift() {
         MutantFixture.assertDiscriminates(THEORY, FrozenBasisClaim.ID, Map.of("m", 20, "aspect", 1.5, "k", 3, "xi", 0.3),
                 "spectral-coefficient-rate-halved", "ODE - decoupled", "drift ds_1/dt");
+    }
+
+    @Test
+    void transientOnlyDriftTermIsRejectedByTheDriftCheck() {
+        Map<String, Object> point = Map.of("m", 20, "aspect", 1.5, "k", 3, "xi", 0.3);
+        MutantFixture.assertDiscriminates(THEORY, FrozenBasisClaim.ID, point, "spectral-coefficient-drift-transient", "drift ds_1/dt");
+        // the term vanishes at the optimum: the optimum and the residual identities cannot see it
+        Evidence w = MutantFixture.check(MutantFixture.mutantClaim(THEORY, "spectral-coefficient-drift-transient", FrozenBasisClaim.ID), point);
+        MutantFixture.assertPasses(w, "^opt vs least-squares", "2 L_min");
+    }
+
+    @Test
+    void sgdSimulatorWithoutTheRidgeOfSigmaIsRejectedByTheDriftCheck() {
+        // a simulator error, not a theory error: inputs drawn from A A^T/p instead of A A^T/p + 0.1 I
+        MutantFixture.assertDiscriminates(MutantFixture.claim(THEORY, FrozenBasisClaim.ID), Map.of("m", 20, "aspect", 1.5, "k", 3, "xi", 0.3),
+                FrozenBasisClaim.build(SpectralModel.exact(), 0), "drift ds_1/dt");
     }
 
     @Test

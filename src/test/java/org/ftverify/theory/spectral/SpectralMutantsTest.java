@@ -71,7 +71,7 @@ class SpectralMutantsTest {
     @Test
     void movedBbpThresholdIsRejected() {
         MutantFixture.assertDiscriminates(THEORY, BbpClaim.ID, Map.of("p", "800", "gamma", "1", "theta", 2.0),
-                "spectral-bbp-threshold-moved", "<u^, v>^2 vs BBP overlap");
+                "spectral-bbp-threshold-moved", "vs BBP overlap");
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.hipparchus.special.Erf;
  * Tolerance of a random-matrix limit compared with the mean of R independent realisations at dimension d: k standard
  * errors of the mean plus the O(1/d) finite-size bias. The standard error is the measured one, and k is the quantile of
  * Student's t with R - 1 degrees of freedom that has the two-sided tail of 4 Gaussian SEs (6.3e-5): with R as small as 8
- * the sample sd is itself noisy, and the t quantile (10 at R = 8, 5 at R = 32) pays for that exactly for Gaussian
+ * the sample sd is itself noisy, and the t quantile (8.5 at R = 8, 4.6 at R = 32) pays for that exactly for Gaussian
  * fluctuations, which the fluctuations of an outlier's overlap and value are to leading order.
  *
  * <p>Why not a floor: the band used to be 4 SEs with the sd floored at C_sd/sqrt(d), C_sd the largest sd·sqrt(d)
@@ -21,7 +21,7 @@ import org.hipparchus.special.Erf;
 final class RmtTolerance {
     /** Two-sided tail of a 4-SE Gaussian band. */
     static final double TAIL = Erf.erfc(4 / Math.sqrt(2));
-    /** Fewest realisations a comparison uses (t quantile 10 at 7 degrees of freedom). */
+    /** Fewest realisations a comparison uses (t quantile 8.5 at 7 degrees of freedom). */
     static final int MIN_REPS = 8;
 
     private RmtTolerance() {}

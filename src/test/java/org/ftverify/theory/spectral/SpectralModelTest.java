@@ -23,6 +23,10 @@ class SpectralModelTest {
             assertEquals(r[2], X.rhoU(r[0], 0.5), 5e-5);
             assertEquals(r[3], X.rhoV(r[0], 0.5), 5e-5);
         }
+        // c >= 1 above the threshold (PIT: a threshold test that ignored theta survived the c = 0.5 points)
+        assertEquals(2.5, X.bgnValue(2, 1), 1e-15);
+        assertEquals(Math.sqrt(30) / 2, X.bgnValue(2, 2), 1e-15);
+        assertEquals(15.0 / 24, X.rhoU(2, 1), 1e-15);
         // below the threshold c^(1/4): bulk edge and no overlap
         assertEquals(1 + Math.sqrt(2), X.bgnValue(1.1, 2), 1e-15);
         assertEquals(0, X.rhoU(1.1, 2), 0);

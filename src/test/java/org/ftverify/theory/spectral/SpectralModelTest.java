@@ -26,7 +26,7 @@ class SpectralModelTest {
         // c >= 1 above the threshold (PIT: a threshold test that ignored theta survived the c = 0.5 points)
         assertEquals(2.5, X.bgnValue(2, 1), 1e-15);
         assertEquals(Math.sqrt(30) / 2, X.bgnValue(2, 2), 1e-15);
-        assertEquals(15.0 / 24, X.rhoU(2, 1), 1e-15);
+        assertEquals(15.0 / 20, X.rhoU(2, 1), 1e-15);
         // below the threshold c^(1/4): bulk edge and no overlap
         assertEquals(1 + Math.sqrt(2), X.bgnValue(1.1, 2), 1e-15);
         assertEquals(0, X.rhoU(1.1, 2), 0);
@@ -143,6 +143,10 @@ class SpectralModelTest {
         assertEquals(8, RmtTolerance.reps(1, 10, 400));
         assertEquals(32, RmtTolerance.reps(32, 200, 200));
         assertThrows(IllegalArgumentException.class, () -> RmtTolerance.of(new double[] {1}, 10, 1));
+        // the band's value: k sd/sqrt(R) + C/d (PIT: sd·sqrt(R) in place of sd/sqrt(R) survived, a band R times too wide)
+        double[] sample = {0, 1, 0, 1, 0, 1, 0, 1};
+        double sd = Math.sqrt(8 / 7.0 * 0.25);
+        assertEquals(RmtTolerance.tQuantile(7) * sd / Math.sqrt(8) + 3.0 / 200, RmtTolerance.of(sample, 200, 3).value(), 1e-12);
     }
 
     @Test

@@ -3,12 +3,23 @@ package org.ftverify.theory.spectral;
 import java.util.Map;
 
 import org.ftverify.core.Evidence;
+import org.ftverify.evidence.RunMemo;
 import org.ftverify.testing.MutantFixture;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Each claim VERIFIED for the exact theory and FALSIFIED for its mutant at the same point and seed. */
 class SpectralMutantsTest {
     private static final SpectralTheory THEORY = new SpectralTheory();
+
+    /**
+     * Each test simulates afresh (exact and mutant still share the data within a test). Without this, mutation testing
+     * never re-runs a simulator: PIT's minion JVM keeps the memo of the first run, so a mutated simulator went unseen.
+     */
+    @BeforeEach
+    void freshSimulations() {
+        RunMemo.clear();
+    }
 
     @Test
     void wedinWithoutTheGapIsRejected() {

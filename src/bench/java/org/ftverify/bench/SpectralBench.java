@@ -46,7 +46,7 @@ public class SpectralBench {
             ut[i * sm + i] = 1;
             vt[i * sp + 2 * i] = 1;
         }
-        sgd = new CoefficientSgd(sm, sp, k, map, a, ut, vt);
+        sgd = new CoefficientSgd(sm, sp, k, map, a, 0.1, ut, vt);
         sampler = new GaussianSampler(5);
     }
 

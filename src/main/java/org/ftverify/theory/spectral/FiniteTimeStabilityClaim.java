@@ -24,6 +24,12 @@ import org.ftverify.numeric.TruncatedSvd;
 final class FiniteTimeStabilityClaim {
     static final String ID = "spectral.finite-time-stability";
 
+    /**
+     * O(1/m) bias: the mean of Stab minus S_u, times m, measured 0.67 to 0.77 at n/p = 2 (0.2 at n/p = 4, 0.02 at 16) over
+     * m = 250, 500, t = 0.5 to 4, theta' = 0.5 and 2 (two seeds of 48 realisations).
+     */
+    static final double C_BIAS = 1;
+
     private FiniteTimeStabilityClaim() {}
 
     static Claim build(SpectralModel model) {
@@ -35,7 +41,8 @@ final class FiniteTimeStabilityClaim {
                 .asciidoc("W(t) = e^-t W_n + (1 - e^-t) W* carries the pretrained noise scaled by e^-t; S_u is the shared-noise overlap.")
                 .provenance("[reconstructed, unreviewed] the shared-noise formula (derived for this reconstruction, checked only "
                         + "numerically); [paper] the qualitative claim that larger pretraining sets are more stable")
-                .tolerance("4 standard errors of the mean of R realisations (sd floored at C_sd/sqrt(m)) plus an O(1/m) bias term")
+                .tolerance("k measured SEs of the mean of R realisations, k the Student-t quantile (R - 1 degrees of freedom) with the tail of 4 Gaussian SEs, "
+                        + "plus an O(1/m) bias term (C measured)")
                 .cites("spectral-p6")
                 .uses("shared-overlap-limits", "shared-overlap-equal")
                 .reads("shared-overlap")
@@ -88,17 +95,16 @@ final class FiniteTimeStabilityClaim {
         double[][] runs = simulate(ctx.seed(), m, p, new double[] {eff}, new double[] {moved(eff, t, thetap, sn)}, 1, reps);
         double[] sq = new double[reps];
         for (int r = 0; r < reps; r++) sq[r] = runs[r][0] * runs[r][0];
-        String where = "measured sd·sqrt(m) 0.47 to 0.53 at n/p = 2; floored at 1.2 as for P7";
-        Tolerance tol = RmtTolerance.of(sq, m, 1.2, 1, where);
+        Tolerance tol = RmtTolerance.of(sq, m, C_BIAS);
         Evidence e = new Evidence();
         e.compare(tol.compare("Stab(n, t) = <u^(W_n), u^(W(t))>^2 vs S_u", model.stability(eff, t, thetap, sn, c), SampleStats.mean(sq)));
         // monotone in t: twice the time, less stable (same noise realisations)
         double[][] later = simulate(ctx.seed(), m, p, new double[] {eff}, new double[] {moved(eff, 2 * t, thetap, sn)}, 1, reps);
         double[] sqLater = new double[reps];
         for (int r = 0; r < reps; r++) sqLater[r] = later[r][0] * later[r][0];
-        e.compare(RmtTolerance.of(sqLater, m, 1.2, 1, where).compare("Stab(n, 2t) vs S_u", model.stability(eff, 2 * t, thetap, sn, c), SampleStats.mean(sqLater)));
+        e.compare(RmtTolerance.of(sqLater, m, C_BIAS).compare("Stab(n, 2t) vs S_u", model.stability(eff, 2 * t, thetap, sn, c), SampleStats.mean(sqLater)));
         double[] diff = SampleStats.difference(sq, sqLater);
-        e.compare(RmtTolerance.of(diff, m, 1.2, 1, where).atLeast("Stab(n, t) - Stab(n, 2t) >= 0 (paired, same noise)", SampleStats.mean(diff), 0));
+        e.compare(RmtTolerance.of(diff, m, C_BIAS).atLeast("Stab(n, t) - Stab(n, 2t) >= 0 (paired, same noise)", SampleStats.mean(diff), 0));
         // anchor: small pretraining set and short fine-tuning (n/p = 2, t = 0.5, theta' = 1, m = 250), where the shared noise
         // matters most (for long fine-tuning S_u and the independent-noise product both tend to rho_u)
         int mA = 250, repsA = RmtTolerance.reps(ctx.level().pick(24, 48, 96), 250, mA);
@@ -106,7 +112,7 @@ final class FiniteTimeStabilityClaim {
         double[][] anchor = simulate(ctx.subSeed(400), mA, 2 * mA, new double[] {effA}, new double[] {moved(effA, 0.5, 1, snA)}, 1, repsA);
         double[] sqA = new double[repsA];
         for (int r = 0; r < repsA; r++) sqA[r] = anchor[r][0] * anchor[r][0];
-        e.compare(RmtTolerance.of(sqA, mA, 1.2, 1, where).compare("anchor Stab(n/p = 2, t = 0.5, theta' = 1) vs S_u",
+        e.compare(RmtTolerance.of(sqA, mA, C_BIAS).compare("anchor Stab(n/p = 2, t = 0.5, theta' = 1) vs S_u",
                 model.stability(effA, 0.5, 1, snA, c), SampleStats.mean(sqA)));
         e.diagnostic("theta_eff, s_n", Num.sig(eff, 4) + ", " + Num.sig(sn, 4));
         e.diagnostic("t -> infinity limit rho_u(theta_eff)", Num.sig(model.rhoU(eff, c), 4));

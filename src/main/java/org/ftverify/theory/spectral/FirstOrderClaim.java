@@ -24,6 +24,13 @@ final class FirstOrderClaim {
     static final String ID = "spectral.first-order-instability";
     static final double[] OUTLIERS = {10, 8, 6, 4};
 
+    /**
+     * Second-order term: (mean - first order)/(first order)^2 measured with 3200 perturbations at the largest instability
+     * (level -2), m = 30, 80, p = m, 2m, two seeds: the well-resolved columns (index 3, 4) give -0.89 ± 0.19 to 0.90 ± 0.56,
+     * the rest are consistent with them. C = 1.5 covers the largest by about 3 SE. (It was 3, twice that.)
+     */
+    static final double SECOND_ORDER = 1.5;
+
     private FirstOrderClaim() {}
 
     static Claim build(SpectralModel model) {
@@ -35,8 +42,8 @@ final class FirstOrderClaim {
                 .asciidoc("symja:[cu == Sum((s(i)^2 + s(j)^2)/(s(i)^2 - s(j)^2)^2, {j, 1, m})] (j ≠ i).")
                 .provenance("[reconstructed] derived from the first-order SVD perturbation expansion and checked numerically by the theory "
                         + "notes' author; the mechanism offered for the paper's stability claim [paper]")
-                .tolerance("5 Monte Carlo SEs of the mean over R perturbations plus the O(eps^4) second-order term, bounded by "
-                        + "3 (first-order value)^2 / (first-order value) relative, i.e. 3·pred^2 absolute")
+                .tolerance("5 Monte Carlo SEs of the mean over R perturbations plus the O(eps^4) second-order term C·pred^2, "
+                        + "C = 1.5 from the measured second-order coefficient (at most 0.9 in magnitude)")
                 .cites("spectral-p2")
                 .uses("first-order-2x2")
                 .reads("first-order")
@@ -103,8 +110,8 @@ final class FirstOrderClaim {
                 double[] col = SampleStats.column(runs, 4 * side + i);
                 double pred = eps * eps * (side == 0 ? model.firstOrderU(sigma, i) : model.firstOrderV(sigma, i, p));
                 double mean = SampleStats.mean(col), se = SampleStats.se(col);
-                Tolerance tol = Tolerance.clt(5, se, reps, "perturbations").plus(Tolerance.derived(3 * pred * pred,
-                        "second-order O(eps^4) term, bounded by 3·(first-order value)^2"));
+                Tolerance tol = Tolerance.clt(5, se, reps, "perturbations").plus(Tolerance.derived(SECOND_ORDER * pred * pred,
+                        "second-order O(eps^4) term C·(first-order value)^2, C = " + Num.fmt(SECOND_ORDER) + " from the measured coefficient"));
                 String name = side == 0 ? "u" : "v";
                 e.compare(tol.compare("E[1 - <" + name + "_" + (i + 1) + ", " + name + "~_" + (i + 1) + ">^2] vs first order", pred, mean));
                 if (i > 0)

@@ -31,7 +31,18 @@ final class FrozenBasisClaim {
 
     private FrozenBasisClaim() {}
 
+    /** Ridge of the input covariance Sigma = A A^T/p + RIDGE I. */
+    static final double RIDGE = 0.1;
+
     static Claim build(SpectralModel model) {
+        return build(model, RIDGE);
+    }
+
+    /**
+     * The claim with the SGD simulator drawing inputs with ridge {@code simulatorRidge} (RIDGE for the real claim; a test
+     * passes 0, a simulator that forgot the isotropic part of Sigma, to show the drift check catches simulator errors).
+     */
+    static Claim build(SpectralModel model, double simulatorRidge) {
         return Claim.builder(ID)
                 .title("P4 — Frozen-basis coefficient tuning: optimum, residual, decoupled dynamics")
                 .statement("With W(s) = U_k diag(s) V_k^T + W_res and loss 1/2 tr((W - W*) Sigma (W - W*)^T): the Hessian in s is diagonal, "
@@ -53,11 +64,11 @@ final class FrozenBasisClaim {
                         Parameter.integer("k", 1, 4, 2, false, "tuned coefficients"),
                         Parameter.real("xi", 0, 1, 0.3, "size of the task's part outside the top-k modes")))
                 .tries(3, 8, 20)
-                .check((p, ctx) -> check(model, p, ctx))
+                .check((p, ctx) -> check(model, p, ctx, simulatorRidge))
                 .build();
     }
 
-    static Evidence check(SpectralModel model, Params params, CheckContext ctx) {
+    static Evidence check(SpectralModel model, Params params, CheckContext ctx, double simulatorRidge) {
         int m = params.integer("m"), p = (int) Math.round(params.real("aspect") * m), k = params.integer("k");
         double xi = params.real("xi");
         GaussianSampler g = GaussianSampler.stream(ctx.seed(), 4);
@@ -69,7 +80,7 @@ final class FrozenBasisClaim {
         CommonOps_DDRM.addEquals(target, noise);
         DMatrixRMaj a = Matrices.gaussian(p, p, 1, g), sigma = new DMatrixRMaj(p, p);
         CommonOps_DDRM.multTransB(1.0 / p, a, a, sigma);
-        for (int i = 0; i < p; i++) sigma.add(i, i, 0.1);
+        for (int i = 0; i < p; i++) sigma.add(i, i, RIDGE);
         DMatrixRMaj wRes = w.matrix.copy();
         for (int i = 0; i < k; i++) WedinWeylClaim.addOuter(wRes, -w.sigma[i], w.u(i), w.v(i));
         DMatrixRMaj gap = Matrices.add(target, -1, wRes); // W* - W_res
@@ -102,8 +113,7 @@ final class FrozenBasisClaim {
         for (int i = 0; i < k; i++) {
             double worst = 0;
             for (int j = 0; j < times.length; j++) {
-                double rate = model.coefficientRate(lambda[i]);
-                double pred = sOpt[i] + (s0[i] - sOpt[i]) * Math.exp(-rate * times[j]);
+                double pred = sOpt[i] + model.coefficientDisplacement(times[j], s0[i] - sOpt[i], lambda[i], w.sigma[i]);
                 double obs = tr.at(times[j])[i];
                 if (Math.abs(obs - pred) >= worst) worst = Math.abs(obs - pred);
                 if (i == 0) {
@@ -152,7 +162,7 @@ final class FrozenBasisClaim {
         int samples = ctx.level().pick(100_000, 400_000, 1_600_000), chunks = 4;
         List<double[]> parts = SeedParallel.map(chunks, c -> {
             double[] out = new double[2 * k];
-            new CoefficientSgd(m, p, k, map.data, a.data, ut, vt).drift(GaussianSampler.stream(ctx.subSeed(7), c), samples / chunks, out);
+            new CoefficientSgd(m, p, k, map.data, a.data, simulatorRidge, ut, vt).drift(GaussianSampler.stream(ctx.subSeed(7), c), samples / chunks, out);
             return out;
         });
         for (int i = 0; i < k; i++) {
@@ -161,7 +171,7 @@ final class FrozenBasisClaim {
                 mean += part[i] / chunks;
                 var += part[k + i] * part[k + i] / (chunks * chunks);
             }
-            double predicted = -model.coefficientRate(lambda[i]) * (s[i] - sOpt[i]);
+            double predicted = model.coefficientDrift(s[i] - sOpt[i], lambda[i], w.sigma[i]);
             e.compare(Tolerance.clt(5, Math.sqrt(var), samples, "SGD increments (no bias: the increment is linear in the gradient)")
                     .atLeastRoundOff(10 * p, Math.abs(predicted) + 1)
                     .compare("drift ds_" + (i + 1) + "/dt: model vs mean SGD increment / eta", predicted, mean));

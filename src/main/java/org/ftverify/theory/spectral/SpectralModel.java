@@ -22,6 +22,11 @@ public final class SpectralModel {
         M3_LINEAR_INSTEAD_OF_LOGISTIC,
         /** Frozen-basis (diagonal) residual without the off-diagonal energy of U_k^T W* V_k. */
         RESIDUAL_WITHOUT_OFF_DIAGONAL,
+        /**
+         * Frozen-basis drift with an extra term quadratic in the displacement from the optimum, -(rate/2) x|x|/sigma_i: it
+         * vanishes at the optimum and leaves the relaxation rate there unchanged, so it lives only in the transients.
+         */
+        COEFFICIENT_DRIFT_TRANSIENT_TERM,
         /** Rectangular spike threshold c^(1/4) moved up by 20 %. */
         BGN_THRESHOLD_MOVED,
         /** Shared-noise overlap replaced by the independent-noise product rho_u rho_u. */
@@ -137,6 +142,30 @@ public final class SpectralModel {
     /** Decay rate of coefficient i under gradient flow of the frozen-basis loss: v_i^T Sigma v_i. */
     public double coefficientRate(double vSigmaV) {
         return scale("coefficient-rate") * vSigmaV;
+    }
+
+    /**
+     * Drift ds_i/dt of the frozen-basis gradient flow at displacement x = s_i - s_i^opt: -(v_i^T Sigma v_i) x. {@code scale}
+     * (the pretrained sigma_i) only sets the size of the transient-term mutant.
+     */
+    public double coefficientDrift(double displacement, double vSigmaV, double scale) {
+        double rate = coefficientRate(vSigmaV), drift = -rate * displacement;
+        if (has(Error.COEFFICIENT_DRIFT_TRANSIENT_TERM)) drift -= transientStrength(scale) * rate * displacement * Math.abs(displacement);
+        return drift;
+    }
+
+    /**
+     * Displacement x(t) = s_i(t) - s_i^opt solving {@link #coefficientDrift} from x0: x0 e^{-rate t} (with the transient
+     * term, a x^2 added, the Bernoulli solution x0 e^{-rate t}/(1 + a|x0|(1 - e^{-rate t}))).
+     */
+    public double coefficientDisplacement(double t, double x0, double vSigmaV, double scale) {
+        double decay = Math.exp(-coefficientRate(vSigmaV) * t);
+        if (!has(Error.COEFFICIENT_DRIFT_TRANSIENT_TERM)) return x0 * decay;
+        return x0 * decay / (1 + transientStrength(scale) * Math.abs(x0) * -Math.expm1(-coefficientRate(vSigmaV) * t));
+    }
+
+    private static double transientStrength(double scale) {
+        return 0.5 / scale;
     }
 
     /** Optimal coefficient s_i = u_i^T (W* - W_res) Sigma v_i / (v_i^T Sigma v_i). */

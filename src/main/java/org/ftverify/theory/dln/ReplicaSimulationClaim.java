@@ -50,26 +50,71 @@ final class ReplicaSimulationClaim {
 
     private record SimKey(DlnModel model, FtTask task, int d, double alpha, int seeds, long seed) {}
 
+    /**
+     * Per-seed results at one point: the generalisation error of the min-Q solution and the realised teacher energy
+     * ||β_FT||²/D, whose expectation is known exactly ({@code teacherEnergyMean}: every signal coordinate is N(0, 1/ρ_FT) and the
+     * group sizes are exact), so it serves as a control variate.
+     */
+    record Runs(double[] eGen, double[] teacherEnergy, double teacherEnergyMean) {}
+
+    /** The simulation reads only c_FT and the potential: the RS-only knobs are normalised so probes of them reuse the runs. */
+    static DlnModel simulationModel(DlnModel model) {
+        return model.withRsScale(1).withRsNoiseOverAlpha(true).withLazyLimitScale(1);
+    }
+
     /** E_gen of the min-Q solution for each seed. */
     static double[] simulate(DlnModel model, FtTask task, int d, double alpha, int seeds, long seed) {
-        return RunMemo.get(new SimKey(model, task, d, alpha, seeds, seed), () -> {
-            List<Double> out = SeedParallel.map(seeds, s -> {
+        return runs(model, task, d, alpha, seeds, seed).eGen();
+    }
+
+    static Runs runs(DlnModel model, FtTask task, int d, double alpha, int seeds, long seed) {
+        DlnModel sim = simulationModel(model);
+        return RunMemo.get(new SimKey(sim, task, d, alpha, seeds, seed), () -> {
+            double[] signalCount = new double[1];
+            List<double[]> out = SeedParallel.map(seeds, s -> {
                 long sub = org.ftverify.core.Seeds.mix(seed, s);
                 FtTask.Instance inst = task.sample(d, sub);
                 int n = (int) Math.round(alpha * d);
                 Design data = Design.gaussian(n, d, 1 / Math.sqrt(d), inst.betaFt(), sub + 1);
                 double[] k = new double[d];
                 for (int i = 0; i < d; i++) {
-                    double c = task.cFt(model, inst.group()[i]);
+                    double c = task.cFt(sim, inst.group()[i]);
                     k[i] = 4 * c * c;
                 }
-                MinQSolver.Result r = MinQSolver.solve(model, data, k, new double[d], 1e-10);
-                double e = 0;
-                for (int i = 0; i < d; i++) e += (r.beta()[i] - inst.betaFt()[i]) * (r.beta()[i] - inst.betaFt()[i]);
-                return e / d;
+                MinQSolver.Result r = MinQSolver.solve(sim, data, k, new double[d], 1e-10);
+                double e = 0, energy = 0;
+                int signals = 0;
+                for (int i = 0; i < d; i++) {
+                    e += (r.beta()[i] - inst.betaFt()[i]) * (r.beta()[i] - inst.betaFt()[i]);
+                    energy += inst.betaFt()[i] * inst.betaFt()[i];
+                    if (FtTask.signal(inst.group()[i])) signals++;
+                }
+                return new double[] {e / d, energy / d, signals};
             });
-            return out.stream().mapToDouble(Double::doubleValue).toArray();
+            double[] e = out.stream().mapToDouble(v -> v[0]).toArray(), x = out.stream().mapToDouble(v -> v[1]).toArray();
+            // the group sizes are the same for every seed, so the count of signal coordinates is too
+            return new Runs(e, x, out.get(0)[2] / (task.rhoFt() * d));
         });
+    }
+
+    /**
+     * Control-variate estimate of the mean E_gen: mean(e) − b(mean(x) − E[x]) with b = cov(e, x)/var(x), x the teacher
+     * energy. Unbiased to O(1/N) (b is estimated); its SE is that of the residuals e − b(x − mean x), with one degree of
+     * freedom for b. Returns {estimate, SE, b}.
+     */
+    static double[] controlVariateMean(Runs runs) {
+        double[] e = runs.eGen(), x = runs.teacherEnergy();
+        int n = e.length;
+        double me = SampleStats.mean(e), mx = SampleStats.mean(x), cov = 0, vx = 0;
+        for (int i = 0; i < n; i++) {
+            cov += (e[i] - me) * (x[i] - mx);
+            vx += (x[i] - mx) * (x[i] - mx);
+        }
+        double b = vx > 0 ? cov / vx : 0;
+        double[] residual = new double[n];
+        for (int i = 0; i < n; i++) residual[i] = e[i] - b * (x[i] - mx);
+        double se = SampleStats.sd(residual) * Math.sqrt((n - 1.0) / (n - 2.0)) / Math.sqrt(n);
+        return new double[] {me - b * (mx - runs.teacherEnergyMean()), se, b};
     }
 
     static Claim build(DlnModel model) {

@@ -1,6 +1,8 @@
 package org.ftverify.theory.dln;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,10 +34,30 @@ class HyperbolicBranchesTest {
         // huge: asinh x = ln(2x) + 1/(4x²)
         assertEquals(Math.log(2e10), Hyperbolic.asinh(1e10), 4e-15);
         assertEquals(-Math.log(6e12), Hyperbolic.asinh(-3e12), 4e-15);
+        // beyond 1e154 the middle form's a² overflows (inf/inf): the huge branch is not only a shortcut
+        assertEquals(Math.log(2e200), Hyperbolic.asinh(1e200), 1e-12);
         // the switches: both forms agree to round-off
         double small = 1e-8 * (1 + 1e-12), large = 1e8 * (1 - 1e-12);
         assertEquals(small, Hyperbolic.asinh(small), 1e-23);
         assertEquals(Math.log(2 * large), Hyperbolic.asinh(large), 4e-15);
+    }
+
+    @Test
+    void potentialIsScaledG() {
+        // q_k(z) = (√k/4) g(2z/√k): at k = 4, z = 1, g(1) = asinh 1 − 1/(1 + √2)
+        assertEquals(0.5 * (Math.log(1 + Math.sqrt(2)) - 1 / (1 + Math.sqrt(2))), Hyperbolic.q(4, 1), 1e-15);
+        assertEquals(0.25 * Hyperbolic.g(-6), Hyperbolic.q(1, -3), 1e-15);
+    }
+
+    @Test
+    void regimeIVIsTheModeratelyImbalancedTaskOnly() {
+        assertTrue(DlnModel.isRegimeIV(ReplicaSimulationClaim.task("IV", "w1-r0.1")));
+        for (String r : new String[] {"I", "II", "III", "baseline"})
+            assertFalse(DlnModel.isRegimeIV(ReplicaSimulationClaim.task(r, "w1-r0.1")), r);
+        assertTrue(DlnModel.isRegimeIV(new FtTask(0.1, 0.1, 1, 1e-3, -0.5, 0, 1)), "λ_n = −0.5 is the edge, included");
+        assertFalse(DlnModel.isRegimeIV(new FtTask(0.1, 0.1, 1, 1e-3, -0.49, 0, 1)));
+        assertFalse(DlnModel.isRegimeIV(new FtTask(0.1, 0.1, 1, 1e-3, -0.99, 1e-3, 1)), "a readout reset is not Regime IV");
+        assertFalse(DlnModel.isRegimeIV(new FtTask(0.1, 0.1, 1, 1e-3, -0.9999, 0, 1)), "λ_n = −0.9999 belongs to Regime I's side");
     }
 
     @Test

@@ -18,32 +18,35 @@ package org.ftverify.theory.dln;
  *   <li>{@code rateScale}: local rate √(k + 4β*²) times it; {@code escapeShift}: added to ln(2β* /c) in the escape time
  *       (exact 0; −ln 2 is the naive ln(β* /c)); {@code escapeScale} multiplies it.</li>
  *   <li>{@code rsNoiseOverAlpha}: whether the RS effective noise carries the 1/α (exact true); {@code rsScale}
- *       multiplies every RS generalisation error (probes); {@code lazyLimitScale} multiplies the closed-form lazy limit.</li>
+ *       multiplies every RS generalisation error (probes); {@code lazyLimitScale} multiplies the closed-form lazy limit;
+ *       {@code rsScaleRegimeIV} multiplies the RS generalisation error of Regime IV tasks only ({@link #isRegimeIV}), the
+ *       probe of P11, whose rankings a uniform scale cannot move.</li>
  * </ul>
  */
 public record DlnModel(double gdShrink, double kLambdaWeight, double kScale, double splitLambdaWeight, double splitScale,
                        double potentialArg, double lSeriesU2, double pdSign, double rateScale, double escapeShift,
-                       double escapeScale, boolean rsNoiseOverAlpha, double rsScale, double lazyLimitScale) {
+                       double escapeScale, boolean rsNoiseOverAlpha, double rsScale, double lazyLimitScale, double rsScaleRegimeIV) {
 
     public static DlnModel exact() {
-        return new DlnModel(1, 1, 1, 1, 1, 2, 1.0 / 6, 1, 1, 0, 1, true, 1, 1);
+        return new DlnModel(1, 1, 1, 1, 1, 2, 1.0 / 6, 1, 1, 0, 1, true, 1, 1, 1);
     }
 
     // ---- perturbations (mutants and probes) ----
-    public DlnModel withGdShrink(double s) { return new DlnModel(s, kLambdaWeight, kScale, splitLambdaWeight, splitScale, potentialArg, lSeriesU2, pdSign, rateScale, escapeShift, escapeScale, rsNoiseOverAlpha, rsScale, lazyLimitScale); }
-    public DlnModel withKLambdaWeight(double w) { return new DlnModel(gdShrink, w, kScale, splitLambdaWeight, splitScale, potentialArg, lSeriesU2, pdSign, rateScale, escapeShift, escapeScale, rsNoiseOverAlpha, rsScale, lazyLimitScale); }
-    public DlnModel withKScale(double s) { return new DlnModel(gdShrink, kLambdaWeight, s, splitLambdaWeight, splitScale, potentialArg, lSeriesU2, pdSign, rateScale, escapeShift, escapeScale, rsNoiseOverAlpha, rsScale, lazyLimitScale); }
-    public DlnModel withSplitLambdaWeight(double w) { return new DlnModel(gdShrink, kLambdaWeight, kScale, w, splitScale, potentialArg, lSeriesU2, pdSign, rateScale, escapeShift, escapeScale, rsNoiseOverAlpha, rsScale, lazyLimitScale); }
-    public DlnModel withSplitScale(double s) { return new DlnModel(gdShrink, kLambdaWeight, kScale, splitLambdaWeight, s, potentialArg, lSeriesU2, pdSign, rateScale, escapeShift, escapeScale, rsNoiseOverAlpha, rsScale, lazyLimitScale); }
-    public DlnModel withPotentialArg(double a) { return new DlnModel(gdShrink, kLambdaWeight, kScale, splitLambdaWeight, splitScale, a, lSeriesU2, pdSign, rateScale, escapeShift, escapeScale, rsNoiseOverAlpha, rsScale, lazyLimitScale); }
-    public DlnModel withLSeriesU2(double c) { return new DlnModel(gdShrink, kLambdaWeight, kScale, splitLambdaWeight, splitScale, potentialArg, c, pdSign, rateScale, escapeShift, escapeScale, rsNoiseOverAlpha, rsScale, lazyLimitScale); }
-    public DlnModel withPdSign(double s) { return new DlnModel(gdShrink, kLambdaWeight, kScale, splitLambdaWeight, splitScale, potentialArg, lSeriesU2, s, rateScale, escapeShift, escapeScale, rsNoiseOverAlpha, rsScale, lazyLimitScale); }
-    public DlnModel withRateScale(double s) { return new DlnModel(gdShrink, kLambdaWeight, kScale, splitLambdaWeight, splitScale, potentialArg, lSeriesU2, pdSign, s, escapeShift, escapeScale, rsNoiseOverAlpha, rsScale, lazyLimitScale); }
-    public DlnModel withEscapeShift(double s) { return new DlnModel(gdShrink, kLambdaWeight, kScale, splitLambdaWeight, splitScale, potentialArg, lSeriesU2, pdSign, rateScale, s, escapeScale, rsNoiseOverAlpha, rsScale, lazyLimitScale); }
-    public DlnModel withEscapeScale(double s) { return new DlnModel(gdShrink, kLambdaWeight, kScale, splitLambdaWeight, splitScale, potentialArg, lSeriesU2, pdSign, rateScale, escapeShift, s, rsNoiseOverAlpha, rsScale, lazyLimitScale); }
-    public DlnModel withRsNoiseOverAlpha(boolean b) { return new DlnModel(gdShrink, kLambdaWeight, kScale, splitLambdaWeight, splitScale, potentialArg, lSeriesU2, pdSign, rateScale, escapeShift, escapeScale, b, rsScale, lazyLimitScale); }
-    public DlnModel withRsScale(double s) { return new DlnModel(gdShrink, kLambdaWeight, kScale, splitLambdaWeight, splitScale, potentialArg, lSeriesU2, pdSign, rateScale, escapeShift, escapeScale, rsNoiseOverAlpha, s, lazyLimitScale); }
-    public DlnModel withLazyLimitScale(double s) { return new DlnModel(gdShrink, kLambdaWeight, kScale, splitLambdaWeight, splitScale, potentialArg, lSeriesU2, pdSign, rateScale, escapeShift, escapeScale, rsNoiseOverAlpha, rsScale, s); }
+    public DlnModel withGdShrink(double s) { return new DlnModel(s, kLambdaWeight, kScale, splitLambdaWeight, splitScale, potentialArg, lSeriesU2, pdSign, rateScale, escapeShift, escapeScale, rsNoiseOverAlpha, rsScale, lazyLimitScale, rsScaleRegimeIV); }
+    public DlnModel withKLambdaWeight(double w) { return new DlnModel(gdShrink, w, kScale, splitLambdaWeight, splitScale, potentialArg, lSeriesU2, pdSign, rateScale, escapeShift, escapeScale, rsNoiseOverAlpha, rsScale, lazyLimitScale, rsScaleRegimeIV); }
+    public DlnModel withKScale(double s) { return new DlnModel(gdShrink, kLambdaWeight, s, splitLambdaWeight, splitScale, potentialArg, lSeriesU2, pdSign, rateScale, escapeShift, escapeScale, rsNoiseOverAlpha, rsScale, lazyLimitScale, rsScaleRegimeIV); }
+    public DlnModel withSplitLambdaWeight(double w) { return new DlnModel(gdShrink, kLambdaWeight, kScale, w, splitScale, potentialArg, lSeriesU2, pdSign, rateScale, escapeShift, escapeScale, rsNoiseOverAlpha, rsScale, lazyLimitScale, rsScaleRegimeIV); }
+    public DlnModel withSplitScale(double s) { return new DlnModel(gdShrink, kLambdaWeight, kScale, splitLambdaWeight, s, potentialArg, lSeriesU2, pdSign, rateScale, escapeShift, escapeScale, rsNoiseOverAlpha, rsScale, lazyLimitScale, rsScaleRegimeIV); }
+    public DlnModel withPotentialArg(double a) { return new DlnModel(gdShrink, kLambdaWeight, kScale, splitLambdaWeight, splitScale, a, lSeriesU2, pdSign, rateScale, escapeShift, escapeScale, rsNoiseOverAlpha, rsScale, lazyLimitScale, rsScaleRegimeIV); }
+    public DlnModel withLSeriesU2(double c) { return new DlnModel(gdShrink, kLambdaWeight, kScale, splitLambdaWeight, splitScale, potentialArg, c, pdSign, rateScale, escapeShift, escapeScale, rsNoiseOverAlpha, rsScale, lazyLimitScale, rsScaleRegimeIV); }
+    public DlnModel withPdSign(double s) { return new DlnModel(gdShrink, kLambdaWeight, kScale, splitLambdaWeight, splitScale, potentialArg, lSeriesU2, s, rateScale, escapeShift, escapeScale, rsNoiseOverAlpha, rsScale, lazyLimitScale, rsScaleRegimeIV); }
+    public DlnModel withRateScale(double s) { return new DlnModel(gdShrink, kLambdaWeight, kScale, splitLambdaWeight, splitScale, potentialArg, lSeriesU2, pdSign, s, escapeShift, escapeScale, rsNoiseOverAlpha, rsScale, lazyLimitScale, rsScaleRegimeIV); }
+    public DlnModel withEscapeShift(double s) { return new DlnModel(gdShrink, kLambdaWeight, kScale, splitLambdaWeight, splitScale, potentialArg, lSeriesU2, pdSign, rateScale, s, escapeScale, rsNoiseOverAlpha, rsScale, lazyLimitScale, rsScaleRegimeIV); }
+    public DlnModel withEscapeScale(double s) { return new DlnModel(gdShrink, kLambdaWeight, kScale, splitLambdaWeight, splitScale, potentialArg, lSeriesU2, pdSign, rateScale, escapeShift, s, rsNoiseOverAlpha, rsScale, lazyLimitScale, rsScaleRegimeIV); }
+    public DlnModel withRsNoiseOverAlpha(boolean b) { return new DlnModel(gdShrink, kLambdaWeight, kScale, splitLambdaWeight, splitScale, potentialArg, lSeriesU2, pdSign, rateScale, escapeShift, escapeScale, b, rsScale, lazyLimitScale, rsScaleRegimeIV); }
+    public DlnModel withRsScale(double s) { return new DlnModel(gdShrink, kLambdaWeight, kScale, splitLambdaWeight, splitScale, potentialArg, lSeriesU2, pdSign, rateScale, escapeShift, escapeScale, rsNoiseOverAlpha, s, lazyLimitScale, rsScaleRegimeIV); }
+    public DlnModel withRsScaleRegimeIV(double s) { return new DlnModel(gdShrink, kLambdaWeight, kScale, splitLambdaWeight, splitScale, potentialArg, lSeriesU2, pdSign, rateScale, escapeShift, escapeScale, rsNoiseOverAlpha, rsScale, lazyLimitScale, s); }
+    public DlnModel withLazyLimitScale(double s) { return new DlnModel(gdShrink, kLambdaWeight, kScale, splitLambdaWeight, splitScale, potentialArg, lSeriesU2, pdSign, rateScale, escapeShift, escapeScale, rsNoiseOverAlpha, rsScale, s, rsScaleRegimeIV); }
 
     // ---- P1: the discrete-time law of the invariants ----
 
@@ -141,6 +144,11 @@ public record DlnModel(double gdShrink, double kLambdaWeight, double kScale, dou
     /** Leading-order escape time from β = 0 to β* /2 with k = 4c²: ln(2β* /c)/(2β*). */
     public double escapeTime(double c, double betaStar) {
         return escapeScale * (Math.log(2 * betaStar / c) + escapeShift) / (2 * betaStar);
+    }
+
+    /** Regime IV of the fine-tuning initialisation: a moderately imbalanced layer scale (−0.9999 < λ_n ≤ −0.5) and no readout reset. */
+    public static boolean isRegimeIV(FtTask t) {
+        return t.lambdaN() > -0.9999 && t.lambdaN() <= -0.5 && t.gamma() == 0;
     }
 
     /** Lazy-limit RS generalisation error (K → ∞ uniformly): 1 − α for α < 1. */

@@ -69,6 +69,6 @@ public final class DlnTheory extends TheoryDefinition<DlnModel> {
                 probe(ReplicaLimitsClaim.ID, "lazy-limit E_gen", d -> x.withLazyLimitScale(1 + d)),
                 probe(TimeScaleClaims.RATE_ID, "local rate", d -> x.withRateScale(1 + d)),
                 probe(TimeScaleClaims.ESCAPE_ID, "escape time", d -> x.withEscapeScale(1 + d)),
-                probe(RegimeRankingClaim.ID, "c_FT", d -> x.withSplitScale(1 + d)));
+                probe(RegimeRankingClaim.ID, "Regime IV's RS E_gen", d -> x.withRsScaleRegimeIV(1 + d)));
     }
 }

@@ -24,11 +24,14 @@ public final class ReplicaSolver {
 
     private final DlnModel model;
     private final double[] p, sigma, k;
+    /** The probe factor for this task's E_gen: model.rsScale(), times rsScaleRegimeIV() for a Regime IV task. */
+    private final double eGenScale;
     private final GaussHermite rule;
 
     public ReplicaSolver(DlnModel model, FtTask task, int nodes) {
         this.model = model;
         this.rule = GaussHermite.of(nodes);
+        this.eGenScale = model.rsScale() * (DlnModel.isRegimeIV(task) ? model.rsScaleRegimeIV() : 1);
         p = task.groupProbabilities();
         sigma = new double[4];
         k = new double[4];
@@ -43,6 +46,7 @@ public final class ReplicaSolver {
     public ReplicaSolver(DlnModel model, double rhoFt, double uniformK, int nodes) {
         this.model = model;
         this.rule = GaussHermite.of(nodes);
+        this.eGenScale = model.rsScale();
         p = new double[] {rhoFt, 0, 0, 1 - rhoFt};
         sigma = new double[] {1 / Math.sqrt(rhoFt), 0, 0, 0};
         k = new double[] {uniformK, uniformK, uniformK, uniformK};
@@ -72,7 +76,7 @@ public final class ReplicaSolver {
         // Newton may leave s² a rounding error below 0 where E_gen → 0 (exact recovery): clamp before the square root.
         double s2 = Math.max(0, r.x()[0]);
         expectations(Math.sqrt(s2), r.x()[1], moments);
-        return new Point(alpha, model.rsScale() * moments[0], s2, r.x()[1], r.residual(), r.iterations(), moments[2]);
+        return new Point(alpha, eGenScale * moments[0], s2, r.x()[1], r.residual(), r.iterations(), moments[2]);
     }
 
     /** out = {E[(X − X̂)²], E[σ²], E[∂X̂/∂z]} at noise s and regularisation g. */

@@ -23,6 +23,14 @@ public record BudgetTheory(boolean power, double depthScale, M3Theory m3, M4Theo
         return Math.max(0, Math.ceil(cStar(m3.alpha(t), m3.k(t), gammaLambda) - t.t0));
     }
 
+    /**
+     * M3's continuous minimiser as the envelope predicts it: c* - t0, where J's increment gamma lambda - q eta_c^2 changes
+     * sign when c is read as a real number (the exact discrete optimum is its ceiling, floored at 0).
+     */
+    public double m3ContinuousOptimum(M3Task t, double gammaLambda) {
+        return cStar(m3.alpha(t), m3.k(t), gammaLambda) - t.t0;
+    }
+
     /** M4 (scalar) continuous optimum: c* - 1/(v0 J). */
     public double m4ContinuousOptimum(M4Task t, double gammaLambda) {
         return cStar(m4.alpha(), m4.k(t), gammaLambda) - 1 / (t.v0 * t.fisher(0));

@@ -29,6 +29,20 @@ public record M4Theory(double alphaShift, double rateScale) {
         return v;
     }
 
+    /**
+     * The theory's exact local slope -dlog V_opt/dlog c at finite c: alpha c^alpha sum g_i^2 J_i P_i^2 / V_opt (each mode's
+     * is alpha (1 - P_i/v0), which tends to alpha as c grows).
+     */
+    public double localSlope(M4Task t, double c) {
+        double[] p = posteriorVariance(t, c);
+        double v = 0, dv = 0;
+        for (int i = 0; i < p.length; i++) {
+            v += t.g[i] * t.g[i] * p[i];
+            dv += t.g[i] * t.g[i] * t.fisher(i) * p[i] * p[i];
+        }
+        return alpha() * Math.pow(c, alpha()) * dv / v;
+    }
+
     public double risk(M4Task t, double c) {
         return t.tau2 + vOpt(t, c);
     }

@@ -70,7 +70,7 @@ class RiskMutantsTest {
 
     @Test
     void p7RejectsAlphaShift() {
-        // Fisher information growing as c^1.1: the local slope of V_opt (Riccati ODE) is within 1e-5 of 1, not 1.1
+        // Fisher information growing as c^1.1: the local slope of V_opt (Riccati ODE) is within 1e-5 of 1, the theory's slope about 1.1
         MutantFixture.assertDiscriminates(RISK, FisherVanTreesRateClaim.ID, Map.of("c", 1000), "risk-alpha+0.1", "local slope");
     }
 

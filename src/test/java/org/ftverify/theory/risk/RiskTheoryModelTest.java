@@ -86,6 +86,46 @@ class RiskTheoryModelTest {
     }
 
     @Test
+    void budgetArgminSetCoversTheTieAndRejectsAStepOff() {
+        // the corner rho = 0.55, eta0 = 0.1, t0 = 1, q = 0.1, gamma lambda = 1e-3: q eta0^2 = gamma lambda, so c* = t0 and x = c* - t0 is 0 up to
+        // round-off (an exact tie); the old one-step comparison sat at gap/tol 1 here, the set {floor(x), ceil(x)} holds the argmin
+        M3Task tie = new M3Task(0.55, 0.1, 1, 0.1, 0, Double.POSITIVE_INFINITY);
+        long opt = BudgetOptimalDepthClaim.argmin(tie, 1e-3, 0, 0);
+        double x = EXACT.budget().m3ContinuousOptimum(tie, 1e-3);
+        assertEquals(0, BudgetOptimalDepthClaim.argminInSet(tie, x, 1e-3, 0, 0, opt).gap());
+        M3Task ref = new M3Task(0.75, 0.5, 10, 1, 0, Double.POSITIVE_INFINITY);
+        double xr = EXACT.budget().m3ContinuousOptimum(ref, 1e-6);
+        assertEquals(0, BudgetOptimalDepthClaim.argminInSet(ref, xr, 1e-6, 0, 0, 3959).gap());
+        assertTrue(!BudgetOptimalDepthClaim.argminInSet(ref, xr, 1e-6, 0, 0, 3960).passes(), "one step beyond ceil(x) is outside the set");
+        assertTrue(!BudgetOptimalDepthClaim.argminInSet(ref, xr + 2, 1e-6, 0, 0, 3959).passes(), "x two steps off moves the set past the argmin");
+    }
+
+    @Test
+    void continuousOptimumResolvesWhatTheIntegerArgminCannot() {
+        // c* - t0 = 1.4 at this point: 2% off in c* moves x by 0.04 (no integer changes), but Brent's root of J's increment sees it
+        double gl = 0.1 * 0.5 * 0.5 * Math.pow(12.4, -1.5);
+        org.ftverify.core.Params p = new org.ftverify.core.Params(java.util.Map.of("rho", 0.75, "eta0", 0.5, "t0", 11.0, "q", 0.1,
+                "log10GammaLambda", Math.log10(gl), "lInt", 0.0, "gammaCs", 0.0, "v0", 4.0));
+        org.ftverify.core.Evidence off = BudgetOptimalDepthClaim.check(RiskTheoryModel.off(Quantity.OPTIMAL_DEPTH, 0.02), p);
+        for (org.ftverify.core.Comparison c : off.comparisons()) {
+            if (c.quantity().startsWith("(a) ")) assertTrue(c.passes(), "the integer set does not move: " + c);
+            if (c.quantity().startsWith("(a') ")) assertTrue(!c.passes(), "the continuous minimiser does: " + c);
+        }
+        assertTrue(BudgetOptimalDepthClaim.check(EXACT, p).comparisons().stream().filter(c -> c.quantity().startsWith("(a")).allMatch(
+                org.ftverify.core.Comparison::passes));
+    }
+
+    @Test
+    void m4LocalSlopeIsTheDerivativeOfVOpt() {
+        M4Task t = new M4Task(new double[] {0.5, 2}, new double[] {1, 0.3}, new double[] {1.2, -0.7}, 2, 0.01, 0.2);
+        for (double c : new double[] {3, 300, 3e4}) {
+            double h = 1e-4, numeric = -(Math.log(EXACT.m4().vOpt(t, c * Math.exp(h))) - Math.log(EXACT.m4().vOpt(t, c * Math.exp(-h)))) / (2 * h);
+            assertEquals(numeric, EXACT.m4().localSlope(t, c), 1e-7);
+        }
+        assertEquals(1.1, RiskTheoryModel.withAlphaShift(0.1).m4().localSlope(t, 1e12), 1e-9);
+    }
+
+    @Test
     void mixtureSlopeTable() {
         assertEquals(0.75, EXACT.channels().slope(1, 1, 0.005, 0.5, 4e4), 1e-12);
         assertEquals(4e4, EXACT.channels().crossover(1, 1, 0.005, 0.5), 1e-6);

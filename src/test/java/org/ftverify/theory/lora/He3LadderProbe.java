@@ -133,4 +133,27 @@ class He3LadderProbe {
             System.out.printf("SPURIOUS mu=%.1f u=%.7f m=%.7f%n", mu, fp[0], fp[1]);
         }
     }
+
+    /** The claim's deterministic-start protocol (d = 512..4096) at several points: SGD means and the exact ODE escape per d, and both slopes. */
+    @Test
+    void protocolPoints() {
+        int seeds = Integer.getInteger("seeds", 16);
+        for (String spec : System.getProperty("points", "lin:0.6,lin:0.4,lin:0.7,he3:0.5,he3:0.7").split(",")) {
+            Activation s = Activation.parse(spec.split(":")[0]);
+            double mu = Double.parseDouble(spec.split(":")[1]), gamma = 1 / s.lrNormalisation();
+            double tau = SaddleRates.tau(LoraTheoryModel.exact().A(s, mu), LoraTheoryModel.exact().B(s, mu));
+            int[] dims = {512, 1024, 2048, 4096};
+            double[] x = new double[4], sgd = new double[4], ode = new double[4], se = new double[4];
+            StringBuilder sb = new StringBuilder();
+            for (int j = 0; j < 4; j++) {
+                int d = dims[j];
+                double[] a = SgdRuns.alphas(new CheckContext(Long.getLong("seed", 4242L), EvidenceLevel.QUICK), 0, seeds, new SimSetup(s, mu, gamma, d, 16),
+                        SimStart.warm(0, 4 / Math.sqrt(d)), 0.5, 2000);
+                x[j] = Math.log(d); sgd[j] = SampleStats.mean(a); se[j] = SampleStats.se(a); ode[j] = odeEscape(s, mu, gamma, 4 / Math.sqrt(d));
+                sb.append(String.format(" d=%d sgd=%.3f±%.3f(sd %.3f) ode=%.3f", d, sgd[j], se[j], SampleStats.sd(a), ode[j]));
+            }
+            System.out.printf("PROTOCOL %s mu=%.2f tau/2=%.4f sgdSlope=%.4f odeSlope=%.4f%s%n", s.id(), mu, tau / 2, SampleStats.fit(x, sgd).slope(),
+                    SampleStats.fit(x, ode).slope(), sb);
+        }
+    }
 }

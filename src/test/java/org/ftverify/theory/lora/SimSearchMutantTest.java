@@ -64,6 +64,13 @@ class SimSearchMutantTest {
     }
 
     @Test
+    void p8RejectsTauTimes2ByTheEscapeLevel() {
+        // Level far from mu*: 5 SE of 12 He3 seeds (~30% at mu = 0.5) + 15% SGD vs ODE; x2 doubles the prediction.
+        assertDiscriminates(OddHermiteInteriorDivergenceClaim.ID, Map.of("muNear", "0.32", "muFar", "0.5"), LoraTheoryModel.exact().with(Knob.TAU_SCALE, 2),
+                List.of("mean escape alpha, deterministic start"), List.of());
+    }
+
+    @Test
     void p8RejectsASaddleShiftThatRemovesTheInteriorRoot() {
         // dA = 0.1 moves He3's root away from 0.32: the model then predicts escape there at alpha ~ 120 < 400, which SGD
         // (true A ~ 0) does not do.

@@ -91,8 +91,10 @@ final class OddHermiteInteriorDivergenceClaim {
         double ode = RunMemo.get(new OdeEscapeKey(mu, m0, gamma), () -> exact.integrate(Activation.HE3, mu, gamma, 0, m0, 5000,
                 List.of(Event.absReaches("escape", 1, THRESHOLD, true))).eventTime("escape"));
         double predicted = ode * model.tau(Activation.HE3, mu) / exact.tau(Activation.HE3, mu);
-        e.compare(Tolerance.clt(5, SampleStats.se(a), seeds, "seeds").atLeastRoundOff(1, predicted)
-                .plus(Tolerance.derived(SGD_VS_ODE * predicted, "SGD vs exact-ODE escape alpha, relative " + SGD_VS_ODE + ", measured on the correct theory: "
+        // A model that predicts escape where the exact ODE never escapes (NaN) fails here: the scale falls back to alpha_max.
+        double scale = Double.isFinite(predicted) ? predicted : ALPHA_MAX;
+        e.compare(Tolerance.clt(5, SampleStats.se(a), seeds, "seeds").atLeastRoundOff(1, scale)
+                .plus(Tolerance.derived(SGD_VS_ODE * scale, "SGD vs exact-ODE escape alpha, relative " + SGD_VS_ODE + ", measured on the correct theory: "
                         + "He3 mu = 0.5, 0.6, 0.7, d = 512..32768, 16 seeds per d, every |difference| + 2 SE <= 14.2% (theory page, lora-p8)"))
                 .compare("mean escape alpha, deterministic start m0 = 4/sqrt(d), d = " + D + ", mu = " + Num.fmt(mu) + ", " + seeds
                         + " seeds (prediction: exact ODE's escape " + Num.fmt(ode) + " x tau_model/tau_exact)", predicted, SampleStats.mean(a)));

@@ -61,12 +61,14 @@ class FindingsReplayTest {
      * tau/2 by more than the notes' 30%.
      */
     @Test
-    void he3SearchPhaseSlopeFallsShortOfTheLogLaw() {
+    void he3SearchPhaseSlopeAtTheFindingsSeedIsWithinItsDerivedTolerance() {
+        // Resolved: a d-ladder to 32768 put He3's slope at tau/2 (SGD = exact ODE at every d); at the finding's try seed
+        // the slope is now compared with the ODE-corrected prediction within 5 propagated SEs + the measured SGD-vs-ODE term.
         org.ftverify.core.Claim p5 = new org.ftverify.theory.lora.LoraTheory().claims().stream()
                 .filter(c -> c.id().equals("lora.log-search-phase")).findFirst().orElseThrow();
         org.ftverify.core.Evidence e = p5.check().check(new org.ftverify.core.Params(java.util.Map.of("activation", "he3", "mu", 0.6)),
                 new org.ftverify.core.CheckContext(7040422061993431959L, org.ftverify.core.EvidenceLevel.QUICK));
         System.out.println(e.summary());
-        assertTrue(e.comparisons().stream().anyMatch(c -> c.quantity().startsWith("slope") && !c.passes()), e.summary());
+        assertTrue(e.comparisons().stream().filter(c -> c.quantity().startsWith("slope")).allMatch(c -> c.passes()), e.summary());
     }
 }

@@ -2,6 +2,7 @@ package org.ftverify.theory.lora;
 
 import org.ftverify.core.Num;
 import org.ftverify.evidence.SeedParallel;
+import org.ftverify.evidence.Tolerance;
 import java.util.Arrays;
 import java.util.List;
 import org.ftverify.core.CheckContext;
@@ -104,12 +105,16 @@ final class FixedPointSymmetryClaim {
             mPred[k] = fp[1];
             uPred[k] = fp[0];
         }
-        e.compare(Comparison.atLeast("fraction of seeds with sign(u m) = sign(A(mu)) = " + (int) Math.signum(a) + " at |m| = " + SIGN_AT
-                        + " (" + escaped + " of " + seeds + " escaped within alpha = " + Num.fmt(escapeMax) + ")",
-                (double) agree / seeds, 0.9, 0.1, "spec: >= 90% of seeds (theory page, lora-p11; a seed that never escaped counts as a miss"));
-        e.compare(Comparison.absolute("worst over seeds of max(|u - u_ODE|, |m - m_ODE|) after alpha_esc + " + Num.fmt(after)
-                        + " (model ODE from each seed's escape state, through its fixed-point prediction)",
-                0, escaped == 0 ? Double.NaN : worst, c / Math.sqrt(d), "LLN fluctuations c/sqrt(d), c = " + Num.fmt(c) + " (theory page, lora-p1, d = " + d));
+        // The notes' rule "at least 90% of the seeds" is a count: with integer counts, half a seed below ceil(0.9 n)
+        // separates a pass from a miss (a seed that never escaped counts as a miss).
+        int need = (int) Math.ceil(0.9 * seeds - 1e-9);
+        e.compare(Tolerance.derived(0.5, "integer count: half a seed below the notes' rule of >= 90% of " + seeds + " seeds (theory page, lora-p11)")
+                .atLeast("seeds with sign(u m) = sign(A(mu)) = " + (int) Math.signum(a) + " at |m| = " + SIGN_AT
+                        + " (" + escaped + " of " + seeds + " escaped within alpha = " + Num.fmt(escapeMax) + ")", agree, need));
+        e.compare(Tolerance.finiteSize(c, d, "LLN fluctuations of the order parameters after escape; C = " + Num.fmt(c)
+                        + " is the notes' trajectory constant (3, He3 6; theory page lora-p1-calibration: measured C after escape <= 2.5 except He3's escape window)")
+                .compare("worst over seeds of max(|u - u_ODE|, |m - m_ODE|) after alpha_esc + " + Num.fmt(after)
+                        + " (model ODE from each seed's escape state, through its fixed-point prediction)", 0, escaped == 0 ? Double.NaN : worst));
         spuriousReference(model, e);
         e.diagnostic("end states (u, m, L)", Arrays.toString(res.stream().map(r -> String.format("(%.4f, %.4f, %.2g)", r.uEnd(), r.mEnd(), r.lossEnd())).toArray()));
         e.diagnostic("escape alphas (|m| = 0.3)", Arrays.toString(res.stream().mapToDouble(SeedResult::escape).toArray()));
@@ -120,13 +125,14 @@ final class FixedPointSymmetryClaim {
 
     /** theory page, lora-fixed-points: He3, gamma0 = 1, the ODE's un-learning end points at mu = 0.2 and 0.1. */
     private static void spuriousReference(LoraTheoryModel model, Evidence e) {
-        double[][] ref = {{0.2, 0.1833, -0.9252}, {0.1, 0.0922, -0.9257}};
-        for (double[] r : ref) {
+        String[][] printed = {{"0.2", "0.1833", "-0.9252"}, {"0.1", "0.0922", "-0.9257"}};
+        for (String[] q : printed) {
+            double[] r = {Double.parseDouble(q[0]), Double.parseDouble(q[1]), Double.parseDouble(q[2])};
             Trajectory ode = model.integrate(Activation.HE3, r[0], 1.0 / Activation.HE3.lrNormalisation(), 0.02, -0.05, 20_000, List.of());
             double[] fp = model.predictedFixedPoint(ode.at(20_000));
-            e.compare(Comparison.absolute("He3 ODE end point m at mu = " + r[0] + " (model, from (0.02, -0.05), alpha = 2e4)", r[2], fp[1], 1e-3,
-                    "spec value to 1e-3 (theory page, lora-fixed-points, lora-p11; the spec quotes 4 digits"));
-            e.compare(Comparison.absolute("He3 ODE end point u at mu = " + r[0] + " (model)", r[1], fp[0], 1e-3, "spec value to 1e-3 (theory page, lora-fixed-points)"));
+            e.compare(Tolerance.printed(q[2]).compare("He3 ODE end point m at mu = " + r[0] + " (model, from (0.02, -0.05), alpha = 2e4), "
+                    + "theory page lora-fixed-points", r[2], fp[1]));
+            e.compare(Tolerance.printed(q[1]).compare("He3 ODE end point u at mu = " + r[0] + " (model), theory page lora-fixed-points", r[1], fp[0]));
         }
     }
 

@@ -10,6 +10,11 @@ import org.ftverify.core.Num;
 public enum Knob {
     /** τ(μ), hence every escape-time and growth-rate prediction, multiplied by this factor. */
     TAU_SCALE("tau x", 1),
+    /**
+     * τ(μ) of ReLU alone multiplied by this factor: the error P6 exists to catch (ReLU's saddle not exactly half-speed
+     * linear), which a common {@link #TAU_SCALE} would cancel in P6's ratio.
+     */
+    RELU_TAU_SCALE("tau_relu x", 1),
     /** Factor on the SGD-noise term (γ²/2) u² m Ψ of dm/dα; 0 drops it. */
     NOISE_FACTOR("noise term x", 1),
     /** Added to the m-coordinate of every predicted fixed point / plateau. */

@@ -86,7 +86,7 @@ public final class LoraTheory extends TheoryDefinition<LoraTheoryModel> {
                 probe(ReferenceTauClaim.ID, "tau(mu)", dl -> x.with(Knob.TAU_SCALE, 1 + dl)),
                 probe(SaddleGrowthRateClaim.ID, "tau(mu)", dl -> x.with(Knob.TAU_SCALE, 1 + dl)),
                 probe(LogSearchPhaseClaim.ID, "tau(mu)", dl -> x.with(Knob.TAU_SCALE, 1 + dl)),
-                probe(ReluHalfSpeedClaim.ID, "tau(mu)", dl -> x.with(Knob.TAU_SCALE, 1 + dl)),
+                probe(ReluHalfSpeedClaim.ID, "tau_relu(mu) alone", dl -> x.with(Knob.RELU_TAU_SCALE, 1 + dl)),
                 probe(PretrainingHurtsClaim.ID, "tau(mu)", dl -> x.with(Knob.TAU_SCALE, 1 + dl)),
                 probe(PretrainingHurtsClaim.ID, "kappa_slow", dl -> x.with(Knob.KAPPA_SCALE, 1 + dl)),
                 probe(OddHermiteInteriorDivergenceClaim.ID, "tau(mu)", dl -> x.with(Knob.TAU_SCALE, 1 + dl)),

@@ -24,11 +24,12 @@ public final class LoraTheoryModel {
     private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[3]);
 
     private final Map<Knob, Double> turned;
-    private final double tauScale, noiseFactor, fixedPointShift, kappaScale, lossScale, saddleShift, saddleScale, driftScale, transient_;
+    private final double tauScale, reluTauScale, noiseFactor, fixedPointShift, kappaScale, lossScale, saddleShift, saddleScale, driftScale, transient_;
 
     private LoraTheoryModel(EnumMap<Knob, Double> turned) {
         this.turned = turned;
         tauScale = knob(Knob.TAU_SCALE);
+        reluTauScale = knob(Knob.RELU_TAU_SCALE);
         noiseFactor = knob(Knob.NOISE_FACTOR);
         fixedPointShift = knob(Knob.FIXED_POINT_SHIFT);
         kappaScale = knob(Knob.KAPPA_SCALE);
@@ -76,7 +77,7 @@ public final class LoraTheoryModel {
 
     /** τ(μ) = 1/λ₊ of [[B, A], [A, 0]] in t-units (base lr); +∞ where A = 0 and B ≤ 0. */
     public double tau(Activation s, double mu) {
-        return tauScale * SaddleRates.tau(A(s, mu), B(s, mu));
+        return tauScale * (s == Activation.RELU ? reluTauScale : 1) * SaddleRates.tau(A(s, mu), B(s, mu));
     }
 
     /** Population loss L(u, m) (closed form where one exists, else quadrature; lora-loss). */

@@ -2,6 +2,10 @@ package org.ftverify.theory.lora;
 
 import org.ftverify.core.Num;
 import org.ftverify.evidence.SampleStats;
+import org.ftverify.evidence.Tolerance;
+import org.ftverify.evidence.RunMemo;
+import org.ftverify.ode.Event;
+import java.util.List;
 import java.util.Arrays;
 import org.ftverify.core.CheckContext;
 import org.ftverify.core.Claim;
@@ -19,13 +23,15 @@ import org.ftverify.simd.Kernels;
  * pre-trained saddle near mu*, while it escapes quickly at mu = 0.5-0.75. The model decides each category: a point is
  * predicted "no escape" when even the low edge of the spec's band, 0.6 (tau/gamma0)(½ ln d), lies beyond alpha_max = 400.
  * He3, gamma0 = 1, d = 1024, B = 16, random start u0 = 1/d², threshold |m| = 0.5, 6 seeds (12 at DEEP);
- * pass: at least 5/6 of the seeds in each category behave as predicted, and the escaping seeds' mean escape alpha lies in
- * [0.6, 1.5] (tau/gamma0)(½ ln d).
+ * pass: at least 5/6 of the seeds in each category behave as predicted, and in the escaping category the mean escape
+ * alpha from P5's deterministic start matches the exact ODE's escape time scaled by tau_model/tau_exact ({@link #escapeLevel}).
  */
 final class OddHermiteInteriorDivergenceClaim {
     static final String ID = "lora.odd-hermite-interior-divergence";
     static final double GAMMA0 = 1, ALPHA_MAX = 400, THRESHOLD = 0.5;
     static final int D = 1024;
+    /** Relative SGD-vs-exact-ODE escape-time difference allowed (theory page, lora-p8). */
+    static final double SGD_VS_ODE = 0.15;
 
     private OddHermiteInteriorDivergenceClaim() {}
 
@@ -40,13 +46,14 @@ final class OddHermiteInteriorDivergenceClaim {
                         He3 normalised: symja:[A == mu*(1 - mu)*(5*mu^3 + 5*mu^2 + mu - 1)/2] vanishes at mu* = 0.32072, so
                         tau = 1/lambda+ diverges there and the line u = 0 becomes a line of fixed points (theory page, lora-saddle).
                         Predicted escape alpha (tau/gamma0)(½ ln d); "no escape" is predicted when 0.6 times it exceeds alpha_max = 400.
-                        gamma0 = 1, d = 1024, B = 16, 6 seeds near mu* and 12 far from it, random start; pass: >= 5/6 seeds per category, mean escape alpha in
-                        [0.6, 1.5] x prediction.
+                        gamma0 = 1, d = 1024, B = 16, 6 seeds near mu* and 12 far from it, random start; pass: >= 5/6 seeds per category.
+                        Escape level far from mu*: 12 seeds from the deterministic start m0 = 4/sqrt(d), u0 = 0; mean escape alpha against
+                        the exact ODE's escape time from that start x tau_model/tau_exact, within 5 SE + 15% (measured SGD vs ODE).
                         """)
                 .cites("lora-p8")
                 .uses("roots-of-a", "roots-check", "eigenvalues")
                 .reads("tau")
-                .tolerance("the notes' 5 of 6 seeds per category and band [0.6, 1.5] for the escape level")
+                .tolerance("the notes' 5 of 6 seeds per category (integer counts); escape level: 5 SE + measured SGD-vs-ODE difference 15%")
                 .provenance("derived, validated")
                 .space(space)
                 .tries(2, 4, 8)
@@ -68,6 +75,40 @@ final class OddHermiteInteriorDivergenceClaim {
         return e;
     }
 
+    /**
+     * The escape level of the escaping category. The notes' band [0.6, 1.5] (tau/gamma0)(½ ln d) for a random start
+     * does not hold over the whole range: its O(1) constant c grows towards mu = 0.75 (a false alarm at mu = 0.723,
+     * mean 1.54 x (tau/gamma0)(½ ln d), alarm-run seed -4157855034794040261). So the level is checked with P5's
+     * deterministic start m0 = 4/sqrt(d), u0 = 0, where the constant is computed: the exact ODE's escape alpha from
+     * that start, scaled by tau_model/tau_exact (an error of tau scales the escape time). Tolerance: 5 SE of the seeds'
+     * mean plus the measured SGD-vs-ODE difference of the escape time (theory page, lora-p8).
+     */
+    static void escapeLevel(LoraTheoryModel model, double mu, long stream, int seeds, CheckContext ctx, Evidence e) {
+        double m0 = 4 / Math.sqrt(D), gamma = GAMMA0 / Activation.HE3.lrNormalisation();
+        double[] a = SgdRuns.alphas(ctx, stream, seeds, SimSetup.ofBaseRate(Activation.HE3, mu, GAMMA0, D, 16), SimStart.warm(0, m0), THRESHOLD, ALPHA_MAX);
+        LogSearchPhaseClaim.censor(a, D, ALPHA_MAX, e);
+        LoraTheoryModel exact = LoraTheoryModel.exact();
+        double ode = RunMemo.get(new OdeEscapeKey(mu, m0, gamma), () -> exact.integrate(Activation.HE3, mu, gamma, 0, m0, 5000,
+                List.of(Event.absReaches("escape", 1, THRESHOLD, true))).eventTime("escape"));
+        double predicted = ode * model.tau(Activation.HE3, mu) / exact.tau(Activation.HE3, mu);
+        // A model that predicts escape where the exact ODE never escapes (NaN) fails here: the scale falls back to alpha_max.
+        double scale = Double.isFinite(predicted) ? predicted : ALPHA_MAX;
+        e.compare(Tolerance.clt(5, SampleStats.se(a), seeds, "seeds").atLeastRoundOff(1, scale)
+                .plus(Tolerance.derived(SGD_VS_ODE * scale, "SGD vs exact-ODE escape alpha, relative " + SGD_VS_ODE + ", measured on the correct theory: "
+                        + "He3 mu = 0.5, 0.6, 0.7, d = 512..32768, 16 seeds per d, every |difference| + 2 SE <= 14.2% (theory page, lora-p8)"))
+                .compare("mean escape alpha, deterministic start m0 = 4/sqrt(d), d = " + D + ", mu = " + Num.fmt(mu) + ", " + seeds
+                        + " seeds (prediction: exact ODE's escape " + Num.fmt(ode) + " x tau_model/tau_exact)", predicted, SampleStats.mean(a)));
+        e.diagnostic("deterministic-start escape alphas at mu = " + Num.fmt(mu), Arrays.toString(a));
+    }
+
+    private record OdeEscapeKey(double mu, double m0, double gamma) {}
+
+    /** The notes' rule "at least 5 of 6 seeds" as a count: half a seed below ceil(5n/6) separates a pass from a miss. */
+    static Tolerance countRule(int seeds, String prediction) {
+        return Tolerance.derived(0.5, prediction + "; integer count: half a seed below the notes' rule of >= 5/6 of " + seeds
+                + " seeds (theory page, lora-p8)");
+    }
+
     private static void category(LoraTheoryModel model, double mu, long stream, int seeds, CheckContext ctx, Evidence e) {
         double tau = model.tau(Activation.HE3, mu);
         double predicted = tau / GAMMA0 * 0.5 * Math.log(D);
@@ -77,15 +118,11 @@ final class OddHermiteInteriorDivergenceClaim {
         int stayed = SgdRuns.notEscaped(a), escaped = seeds - stayed, need = (int) Math.ceil(5.0 * seeds / 6);
         String where = "mu = " + Num.fmt(mu) + " (tau = " + Num.fmt(tau) + ", predicted escape alpha " + Num.fmt(predicted) + ")";
         if (noEscape) {
-            e.compare(Comparison.atLeast("seeds still at the saddle (|m| < 0.5) at alpha = 400, " + where, stayed, need, 1,
-                    "prediction: no escape, since 0.6 x predicted > 400; spec: at least 5/6 of the seeds (theory page, lora-p8"));
+            e.compare(countRule(seeds, "prediction: no escape, since 0.6 x predicted > 400")
+                    .atLeast("seeds still at the saddle (|m| < 0.5) at alpha = 400, " + where, stayed, need));
         } else {
-            e.compare(Comparison.atLeast("seeds escaped by alpha = 400, " + where, escaped, need, 1,
-                    "prediction: escape; spec: at least 5/6 of the seeds (theory page, lora-p8"));
-            double[] esc = SgdRuns.escaped(a);
-            double ratio = esc.length == 0 ? Double.NaN : SampleStats.mean(esc) / predicted;
-            e.compare(Comparison.interval("mean escape alpha / ((tau/gamma0) ½ ln d), " + where, ratio, 0.6, 1.5,
-                    "spec band [0.6, 1.5] for the O(1) constant of alpha ~ (tau/gamma0)(½ ln d + c) (theory page, lora-p8"));
+            e.compare(countRule(seeds, "prediction: escape").atLeast("seeds escaped by alpha = 400, " + where, escaped, need));
+            escapeLevel(model, mu, stream + 500, seeds, ctx, e);
         }
         double[] shown = a.clone();
         for (int k = 0; k < shown.length; k++) if (Double.isNaN(shown[k])) shown[k] = ALPHA_MAX; // plotted at the horizon

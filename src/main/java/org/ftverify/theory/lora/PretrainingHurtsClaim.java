@@ -24,11 +24,13 @@ import org.ftverify.simd.Kernels;
  * (a) tau(mu)(1-mu)² -> k!k E[sigma'²]/E[z² sigma'²]² as mu -> 1 (model's tau at mu = 1 - 1e-4 against the constant from
  * this class's own quadrature; 1%). (b) linear, gamma = 1: mean escape alpha at mu = 0.9 over that at 0.6 ~ tau(0.9)/tau(0.6)
  * = 14.2 within a factor 1.5 (common seeds). (c) late loss decays like exp(-kappa_slow alpha), kappa_slow from the model,
- * fitted on L in [1e-5, 1e-2] at d = 4096, ±10%.
+ * fitted on L in [1e-5, 1e-2] at d = 4096, within 5% (measured fit error; the notes allow ±10%).
  */
 final class PretrainingHurtsClaim {
     static final String ID = "lora.pretraining-hurts";
     static final double MU_LIMIT = 1 - 1e-4, LOSS_HI = 1e-2, LOSS_LO = 1e-5;
+    /** Relative tolerance of the late-rate fit (c): 2x the largest per-seed deviation measured (theory page, lora-p7-calibration). */
+    static final double KAPPA_FIT_TOL = 0.05;
     /** (a) runs for every activation of the theory in every try (a loop, not a random pick). */
     static final List<Activation> LIMIT_ACTIVATIONS = List.of(Activation.LIN, Activation.HE2, Activation.HE3, Activation.HE4, Activation.HE5,
             Activation.HE6, Activation.ERF, Activation.TANH, Activation.SIGMOID, Activation.RELU);
@@ -50,12 +52,13 @@ final class PretrainingHurtsClaim {
                         factor 1.5 of tau(0.9)/tau(0.6) = 14.2.
 
                         (c) Linear, warm start: the population loss of the SGD state decays like exp(-kappaSlow alpha) with
-                        symja:[kappaSlow == gamma*(1 - mu)^2*(2 - gamma*(1 - mu)^2)]; fit of ln L on L in [1e-5, 1e-2], d = 4096, ±10%.
+                        symja:[kappaSlow == gamma*(1 - mu)^2*(2 - gamma*(1 - mu)^2)]; fit of ln L on L in [1e-5, 1e-2], d = 4096, within 5%
+                        (2x the largest fit error measured on the correct theory; the notes allow ±10%).
                         """)
                 .cites("lora-p7")
                 .uses("limit-strong-pretraining", "limit-check", "erf-strong-pretraining", "late-rate", "late-rate-check")
                 .reads("tau", "kappa_slow")
-                .tolerance("(a) measured O(1-mu) correction (Richardson) + quadrature; (b) the notes' factor 1.5 and band [0.6, 1.5]; (c) the notes' +-10%")
+                .tolerance("(a) measured O(1-mu) correction (Richardson) + quadrature; (b) the notes' factor 1.5 and band [0.6, 1.5]; (c) measured fit error: 2x the largest per-seed deviation, 5% (the notes allow +-10%)")
                 .provenance("derived, validated ((a) CAS/quadrature; (b), (c) simulation)")
                 .space(space)
                 .tries(2, 4, 8)
@@ -151,8 +154,12 @@ final class PretrainingHurtsClaim {
                         new double[] {l0, l0 * Math.exp(-predicted * (xs[1] - a0))}).withLogAxes(false, true));
             }
         }
-        e.compare(Comparison.relative("(c) late loss decay rate, mean of " + seeds + " seed(s), mu = " + Num.fmt(mu) + ", gamma = " + Num.fmt(gamma),
-                predicted, SampleStats.mean(rates), 0.10, "spec ±10% for one seed at d = 4096 (theory page, lora-p7); fit of ln L on L in [1e-5, 1e-2]"));
+        e.compare(Tolerance.derived(KAPPA_FIT_TOL * Math.abs(predicted), "relative " + KAPPA_FIT_TOL + " of kappa_slow, measured on the correct theory: "
+                        + "per-seed fitted rate / kappa_slow - 1 over 20 runs (4 seeds at each of (mu, gamma) = (0.3, 0.7), (0.3, 1.5), (0.6, 0.7), "
+                        + "(0.6, 1.5), (0.45, 1), d = 4096, quick protocol) lay in [-2.5%, +0.8%] (sd <= 1% per point); 2x the largest "
+                        + "|deviation| (theory page, lora-p7-calibration; the notes allow +-10%)")
+                .compare("(c) late loss decay rate, mean of " + seeds + " seed(s), mu = " + Num.fmt(mu) + ", gamma = " + Num.fmt(gamma)
+                        + ", fit of ln L on L in [1e-5, 1e-2]", predicted, SampleStats.mean(rates)));
         e.diagnostic("(c) fitted rates", Arrays.toString(rates));
     }
 

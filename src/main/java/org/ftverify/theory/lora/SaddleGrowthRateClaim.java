@@ -18,14 +18,16 @@ import org.ftverify.simd.Kernels;
 
 /**
  * P4 (theory page, anchor lora-p4): near the saddle ln|m(alpha)| grows at the unstable rate gamma0/tau(mu). Linear,
- * gamma = 1, B = 32, the {@link SaddleGrowth} protocol (start on the unstable eigenvector at m0 = 0.04, fit up to
- * |m| = 0.2). Tolerance from the measured spread (lora-p4-calibration): 5 standard errors of the mean slope over the
- * seeds (SE from this try's seeds) plus a finite-size bias C/sqrt(d) relative, C = 2.2 (the largest mean deviation
- * measured, +4.8% at d = 2048, mu = 0.5, 12 seeds; per-seed sd 2-7.5% for mu = 0.8-0.5).
+ * gamma = 1, B = 32, the {@link SaddleGrowth} protocol (start on the unstable eigenvector at m0 = 0.08, fit up to
+ * |m| = 0.3). Prediction gamma0/tau x (1 + the protocol's curvature from the exact ODE, {@link SaddleGrowth#odeBias}).
+ * Tolerance (lora-p4-calibration): 5 standard errors of the mean slope over the seeds (SE from this try's seeds) plus
+ * a finite-size bias C/sqrt(d) relative, C = {@value #C_FINITE} (measured on the correct theory: the largest mean
+ * deviation plus 2 of its SEs, ReLU mu = 0.6 at d = 1024, 24 seeds).
  */
 final class SaddleGrowthRateClaim {
     static final String ID = "lora.saddle-growth-rate";
-    static final double TOP = 0.08, GRID = 0.05;
+    /** Relative finite-size constant of the fitted rate (theory page, lora-p4-calibration). */
+    static final double C_FINITE = 2.1;
 
     private SaddleGrowthRateClaim() {}
 
@@ -37,15 +39,16 @@ final class SaddleGrowthRateClaim {
                 .asciidoc("""
                         Linearised at (u, m) = (0, 0): d/dalpha (u, m) = gamma [[B, A], [A, 0]] (u, m), so on the unstable eigenvector
                         |m| ~ exp(gamma0 alpha / tau) with symja:[tau == (-B + Sqrt(B^2 + 4*A^2))/(2*A^2)] in base-lr units.
-                        Linear, gamma0 = 1, B = 32, start on the unstable eigenvector with m0 = 0.04; fit of ln|m| from alpha = 0 until
-                        |m| = 0.2, per seed. Pass: the mean slope within 5 standard errors (measured over the seeds) plus a measured
-                        finite-size bias 2.2/sqrt(d) (relative) of gamma0/tau.
+                        Linear, gamma0 = 1, B = 32, start on the unstable eigenvector with m0 = 0.08; fit of ln|m| from alpha = 0 until
+                        |m| = 0.3, per seed. The fit window's own curvature (the nonlinear drift terms, -2.9% for lin) is computed
+                        from the exact ODE by the same fit and multiplies the prediction. Pass: the mean slope within 5 standard
+                        errors (measured over the seeds) plus a measured finite-size bias 2.1/sqrt(d) (relative) of the prediction.
                         """)
                 .cites("lora-p4")
                 .uses("saddle-jacobian", "eigenvalues", "tau-linear")
                 .reads("tau")
                 .provenance("derived, validated")
-                .tolerance("5 SE of the mean slope over seeds (measured in the try) + finite-size bias 2.2/sqrt(d) relative (measured)")
+                .tolerance("5 SE of the mean slope over seeds (measured in the try) + finite-size bias 2.1/sqrt(d) relative (measured); protocol curvature from the exact ODE")
                 .space(space)
                 .tries(1, 3, 6)
                 .check((p, ctx) -> check(model, p, ctx))
@@ -54,21 +57,25 @@ final class SaddleGrowthRateClaim {
 
     static Evidence check(LoraTheoryModel model, Params p, CheckContext ctx) {
         double mu = p.real("mu");
-        int d = ctx.level().pick(2048, 8192, 16384), seeds = ctx.level().pick(12, 16, 32);
+        int d = ctx.level().pick(2048, 8192, 16384), seeds = ctx.level().pick(24, 24, 32);
         Evidence e = new Evidence().diagnostic("kernels", Kernels.species()).diagnostic("d", d).diagnostic("seeds", seeds);
         double[] slopes = SaddleGrowth.slopes(Activation.LIN, mu, d, seeds, ctx, 0, SaddleGrowth.horizon(Activation.LIN, mu), e);
-        e.compare(rateTolerance(slopes, d, model.tau(Activation.LIN, mu))
-                .compare("mean slope of ln|m| vs alpha over " + seeds + " seeds, lin (prediction gamma0/tau from the model)", 1 / model.tau(Activation.LIN, mu), SampleStats.mean(slopes)));
+        double predicted = (1 + SaddleGrowth.odeBias(Activation.LIN, mu)) / model.tau(Activation.LIN, mu);
+        e.diagnostic("protocol curvature (exact ODE)", SaddleGrowth.odeBias(Activation.LIN, mu));
+        e.compare(rateTolerance(slopes, d, predicted)
+                .compare("mean slope of ln|m| vs alpha over " + seeds + " seeds, lin (prediction gamma0/tau from the model x (1 + protocol curvature "
+                        + Num.fmt(SaddleGrowth.odeBias(Activation.LIN, mu)) + " from the exact ODE))", predicted, SampleStats.mean(slopes)));
         return e;
     }
 
-    /** 5 SE of the seeds' mean slope (measured) + the finite-size bias C/sqrt(d) relative to the predicted rate, C = 2.2 (measured). */
-    static Tolerance rateTolerance(double[] slopes, int d, double tau) {
+    /** 5 SE of the seeds' mean slope (measured) + the finite-size bias C/sqrt(d) relative to the predicted rate (C measured). */
+    static Tolerance rateTolerance(double[] slopes, int d, double predictedRate) {
         double[] finite = java.util.Arrays.stream(slopes).filter(Double::isFinite).toArray();
         // A NaN slope (no growth) already fails through the mean; the SE then comes from the seeds that did grow.
-        double se = finite.length >= 2 ? SampleStats.se(finite) : 1 / tau;
+        double se = finite.length >= 2 ? SampleStats.se(finite) : predictedRate;
         return Tolerance.clt(5, se, slopes.length, "seeds (SE from this try's per-seed slopes)")
-                .plus(Tolerance.finiteSize(2.2 / tau, d, "relative finite-size bias 2.2/sqrt(d) of the rate: largest mean deviation measured, +4.8% at d = 2048, "
-                        + "mu = 0.5, 12 seeds, quick protocol (theory page, lora-p4-calibration)"));
+                .plus(Tolerance.finiteSize(C_FINITE * predictedRate, d, "relative finite-size bias " + C_FINITE + "/sqrt(d) of the rate, measured on the "
+                        + "correct theory: largest mean deviation from the ODE-corrected rate plus 2 of its SEs, ReLU mu = 0.6 at d = 1024, "
+                        + "24 seeds, quick protocol (theory page, lora-p4-calibration)"));
     }
 }

@@ -1,5 +1,7 @@
 package org.ftverify.theory.lora;
 
+import org.ftverify.evidence.Tolerance;
+
 import org.ftverify.core.Claim;
 import org.ftverify.core.Comparison;
 import org.ftverify.core.Evidence;
@@ -18,7 +20,29 @@ import org.hipparchus.exception.MathIllegalArgumentException;
 final class SaddleRateIdentitiesClaim {
     static final String ID = "lora.saddle-rate-identities";
     static final double IDENTITY_TOL = 1e-10;
-    static final double MU_STAR_HE3 = 0.32072, MU_STAR_HE5 = 0.42531, ROOT_TOL = 1e-5;
+    static final double MU_STAR_HE3 = 0.32072, MU_STAR_HE5 = 0.42531;
+    /** Rounding steps of one Gauss–Hermite evaluation of A or B (about 100 nodes, a few operations each). */
+    static final int QUADRATURE_OPS = 1000;
+    /**
+     * Series (or CAS polynomial) against the direct Gaussian form: the same Gaussian moment of a polynomial in exact
+     * arithmetic (Gauss–Hermite is exact for it), so only double rounding remains. Its size: the series' k = 0 term
+     * carries a 1/mu^2 weight (<= 400 at mu >= 0.05) on terms of size K!/(K!K) ... K! <= 720 (K <= 6), so the
+     * cancelling terms are <= 3e5 and their rounding about 3e5 x 2^-53 ~ 3e-11; 1e-10 bounds it.
+     */
+    static final Tolerance SERIES_ROUNDING = Tolerance.derived(IDENTITY_TOL, "exact identity (Gauss–Hermite is exact for the polynomial "
+            + "moments); double rounding of the series' 1/mu^2-weighted terms, <= 3e5 x 2^-53 ~ 3e-11 for K <= 6 and mu >= 0.05, bounded by 1e-10");
+    /** Two exact rational polynomials (CAS and the typed closed form) evaluated in double at |mu| <= 1. */
+    static final Tolerance POLYNOMIAL_ROUNDING = Tolerance.derived(1e-12, "both sides exact polynomials of degree <= 13 with coefficients "
+            + "<= 40 after their /8, /16 normalisation (He6 closed forms, theory page lora-saddle) evaluated in double at |mu| <= 1: Horner rounding "
+            + "<= 13 x 2 x 40 x 2^-53 ~ 1.2e-13, bounded by 1e-12");
+    /** The erf closed forms against the model's erf quadrature (a smooth non-polynomial integrand). */
+    static final Tolerance ERF_QUADRATURE = Tolerance.derived(IDENTITY_TOL, "quadrature error of the 120-point Gauss–Hermite rule on the "
+            + "smooth erf integrand, < 1e-12 (SaddleRatesTest), plus rounding; 1e-10 bounds both");
+
+    /** A root quoted to 5 decimals (theory page, lora-p2): half a unit of the last digit plus the Brent solver's accuracy. */
+    static Tolerance rootTolerance(String printed) {
+        return Tolerance.printed(printed).plus(Tolerance.derived(1e-14, "Brent bracketing to absolute accuracy 1e-14"));
+    }
     /** Lower end of μ: the series form divides by μ^{2k+2}; at μ ≥ 0.05 its rounding stays < 1e-11 (SaddleIdentityClaimTest). */
     static final double MU_MIN = 0.05;
 
@@ -60,24 +84,16 @@ final class SaddleRateIdentitiesClaim {
         Activation he = Activation.parse("he" + k);
         Evidence e = new Evidence();
         double a = model.A(he, mu), b = model.B(he, mu);
-        e.compare(Comparison.absolute("A series vs direct (He" + k + ")", SaddleRates.seriesA(k, mu), a, IDENTITY_TOL,
-                "theory page, lora-p2: identity exact in exact arithmetic; 1e-10 covers quadrature (exact for polynomials) and the "
-                        + "series' mu^-(2k+2) rounding amplification"));
-        e.compare(Comparison.absolute("B series vs direct (He" + k + ")", SaddleRates.seriesB(k, mu), b, IDENTITY_TOL,
-                "theory page, lora-p2, as for A"));
+        e.compare(SERIES_ROUNDING.compare("A series vs direct (He" + k + ")", SaddleRates.seriesA(k, mu), a));
+        e.compare(SERIES_ROUNDING.compare("B series vs direct (He" + k + ")", SaddleRates.seriesB(k, mu), b));
         addCasClosedFormComparisons(e, model, k, mu);
 
         double phi = (1 + Math.sqrt(5)) / 2;
-        e.compare(Comparison.absolute("tau_lin(0)", phi, model.tau(Activation.LIN, 0), 1e-12,
-                "closed form (1+sqrt5)/2; double rounding of the quadrature ~1e-15").consistency());
-        e.compare(Comparison.absolute("mu* of A (He3)", MU_STAR_HE3, root(model, Activation.HE3, 0.25, 0.40), ROOT_TOL,
-                "theory page, lora-p2: the spec quotes 5 decimals (rounding <= 5e-6); Brent solver accuracy 1e-14"));
-        e.compare(Comparison.absolute("mu* of A (He5)", MU_STAR_HE5, root(model, Activation.HE5, 0.38, 0.46), ROOT_TOL,
-                "theory page, lora-p2, as for He3"));
-        e.compare(Comparison.absolute("A_erf closed vs quadrature", SaddleRates.closedA(Activation.ERF, mu), model.A(Activation.ERF, mu),
-                IDENTITY_TOL, "theory page, lora-p2: 1e-10; 120-point Gauss–Hermite error < 1e-12 (SaddleRatesTest)").consistency());
-        e.compare(Comparison.absolute("B_erf closed vs quadrature", SaddleRates.closedB(Activation.ERF, mu), model.B(Activation.ERF, mu),
-                IDENTITY_TOL, "theory page, lora-p2, as for A_erf").consistency());
+        e.compare(Tolerance.roundOff(1, QUADRATURE_OPS, phi).compare("tau_lin(0) vs the closed form (1+sqrt5)/2", phi, model.tau(Activation.LIN, 0)).consistency());
+        e.compare(rootTolerance("0.32072").compare("mu* of A (He3), theory page lora-p2", MU_STAR_HE3, root(model, Activation.HE3, 0.25, 0.40)));
+        e.compare(rootTolerance("0.42531").compare("mu* of A (He5), theory page lora-p2", MU_STAR_HE5, root(model, Activation.HE5, 0.38, 0.46)));
+        e.compare(ERF_QUADRATURE.compare("A_erf closed vs quadrature", SaddleRates.closedA(Activation.ERF, mu), model.A(Activation.ERF, mu)).consistency());
+        e.compare(ERF_QUADRATURE.compare("B_erf closed vs quadrature", SaddleRates.closedB(Activation.ERF, mu), model.B(Activation.ERF, mu)).consistency());
         e.diagnostic("mu", mu).diagnostic("A_He" + k, a).diagnostic("B_He" + k, b);
         return e.series(aCurve(model, Activation.HE3)).series(aCurve(model, Activation.HE5))
                 .series(seriesPoints(Activation.HE3, 3)).series(seriesPoints(Activation.HE5, 5));
@@ -97,12 +113,10 @@ final class SaddleRateIdentitiesClaim {
             worstA = Math.max(worstA, Math.abs(cas.a(x) - SaddleRates.closedA(he, x)));
             worstB = Math.max(worstB, Math.abs(cas.b(x) - SaddleRates.closedB(he, x)));
         }
-        e.compare(Comparison.absolute("max |A_CAS - A_closed| (He" + k + ", mu grid)", 0, worstA, 1e-12,
-                "theory page, lora-p2 'Symja reproduces the closed forms': both exact polynomials, double evaluation rounding only").consistency());
-        e.compare(Comparison.absolute("max |B_CAS - B_closed| (He" + k + ", mu grid)", 0, worstB, 1e-12, "as for A").consistency());
-        e.compare(Comparison.absolute("A_CAS vs direct (He" + k + ")", cas.a(mu), model.A(he, mu), IDENTITY_TOL,
-                "CAS polynomial vs quadrature of the direct form (exact for polynomials): rounding only"));
-        e.compare(Comparison.absolute("B_CAS vs direct (He" + k + ")", cas.b(mu), model.B(he, mu), IDENTITY_TOL, "as for A"));
+        e.compare(POLYNOMIAL_ROUNDING.compare("max |A_CAS - A_closed| (He" + k + ", mu grid)", 0, worstA).consistency());
+        e.compare(POLYNOMIAL_ROUNDING.compare("max |B_CAS - B_closed| (He" + k + ", mu grid)", 0, worstB).consistency());
+        e.compare(SERIES_ROUNDING.compare("A_CAS vs direct (He" + k + ")", cas.a(mu), model.A(he, mu)));
+        e.compare(SERIES_ROUNDING.compare("B_CAS vs direct (He" + k + ")", cas.b(mu), model.B(he, mu)));
         e.diagnostic("CAS derivation", cas.description());
     }
 

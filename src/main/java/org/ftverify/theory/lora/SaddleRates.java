@@ -66,10 +66,9 @@ public final class SaddleRates {
         requireSeriesMu(mu);
         double r = mu * mu, sum = 0;
         for (int k = 0; k <= bigK; k++) {
-            double sk = k == bigK ? factorial(bigK) : 0;
-            double sr = sigmaR(bigK, k, r), sb = sigmaBar(bigK, k, r);
-            sum += sb * sr / (factorial(k) * Math.pow(mu, 2 * k + 2));
-            if (k >= 1) sum += sk / (factorial(k - 1) * Math.pow(mu, k + 2)) * (sr - sb / k);
+            // The authors' series has a second term K!·(σ_K^[r] − σ̄_K^[r]/K)/((K−1)! μ^{K+2}) at k = K only; it vanishes
+            // identically because σ̄_K^[r] = K σ_K^[r] there (its extra part needs k <= K - 2), so it is left out.
+            sum += sigmaBar(bigK, k, r) * sigmaR(bigK, k, r) / (factorial(k) * Math.pow(mu, 2 * k + 2));
         }
         return -sum / (factorial(bigK) * bigK);
     }

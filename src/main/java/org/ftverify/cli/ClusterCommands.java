@@ -36,7 +36,7 @@ import org.ftverify.engine.ShardSearch;
  * options (Main only dispatches); errors name the option and its allowed values (exit 2).
  */
 public final class ClusterCommands {
-    static final Set<String> COMMANDS = Set.of("plan", "shard", "search", "merge", "sweep");
+    static final Set<String> COMMANDS = Set.of("plan", "shard", "search", "merge", "sweep", "costs");
     static final String USAGE = """
               plan    [--theory T|--claim C[,C2...]] [--mutant M] [--level L] [--seed S] --shards N [-o plan.json]
                                                                         cut a run into units dealt to N shards (balanced by expected cost);
@@ -47,6 +47,7 @@ public final class ClusterCommands {
               merge   --plan plan.json [--no-report] FILE...            decide every claim from the shard (and search) files; results.json, report
                       (plan, merge, sweep: --results D reads costs from and writes results to D instead of target/ftverify;
                        a mutant plan's merge writes to target/ftverify/mutants/M unless --results is given)
+              costs   [--results D] [SHARDFILE...]                      record per-try costs (latest results in D, or shard records) in verification/costs.json
               sweep   --engine slurm --shards N [--array-limit M] [--partition P] [--theory T|--claim C] [--level L] [--seed S]
                       [--dir D] [--launcher L] [--sbatch-option O]... [--no-report]
                                                                         plan, submit an array job of shards and an afterok merge job""";
@@ -75,6 +76,7 @@ public final class ClusterCommands {
             case "shard" -> shard(a, root, theories.get(), out);
             case "merge" -> merge(a, root, store, theories.get(), out);
             case "search" -> search(a, root, theories.get(), out);
+            case "costs" -> costs(a, root, store, out);
             default -> SlurmSweep.submit(a, root, store, theories.get(), out);
         };
     }
@@ -97,7 +99,7 @@ public final class ClusterCommands {
                     else v.put(a, args[++i]);
                 } else if (a.startsWith("-")) {
                     throw new IllegalArgumentException("unknown option '" + a + "' for '" + args[0] + "'; allowed: " + String.join(", ", new java.util.TreeSet<>(VALUED)) + ", --no-report (see ./ftverify help)");
-                } else if (args[0].equals("merge") || args[0].equals("search")) {
+                } else if (args[0].equals("merge") || args[0].equals("search") || args[0].equals("costs")) {
                     files.add(a);
                 } else {
                     throw new IllegalArgumentException("unexpected argument '" + a + "' for '" + args[0] + "'; it takes only --options (see ./ftverify help)");
@@ -196,6 +198,30 @@ public final class ClusterCommands {
 
     /** Committed per-claim costs (seconds per try at a level, {@link CostModel}), relative to the repository root. */
     static final String COSTS_FILE = "verification/costs.json";
+
+    /**
+     * Records measured seconds per try in verification/costs.json (what {@code plan} falls back on, and what
+     * docs/deep-level.adoc's CPU-hours come from): the latest result of every claim in the result directory, or, when
+     * shard files are given, each unit's own seconds (how a deep cost is measured one try at a time).
+     */
+    private static int costs(Args a, Path root, ResultStore store, PrintStream out) {
+        String where = java.time.LocalDate.now(java.time.ZoneOffset.UTC) + " on " + org.ftverify.engine.ShardRunner.host() + " ("
+                + Runtime.getRuntime().availableProcessors() + " cores)";
+        List<CostModel.Sample> samples = a.files().isEmpty() ? CostModel.fromStore(store)
+                : CostModel.fromShardRecords(a.files().stream().map(Path::of).toList(), "one try (shard record), " + where);
+        if (a.files().isEmpty()) samples = samples.stream().map(s -> new CostModel.Sample(s.claim(), s.level(), s.seconds(),
+                "run of the claim (seconds / evaluations), " + where)).toList();
+        // several tries of one claim and level: their mean
+        Map<String, List<CostModel.Sample>> by = new LinkedHashMap<>();
+        for (CostModel.Sample s : samples) by.computeIfAbsent(s.claim() + " " + s.level(), k -> new ArrayList<>()).add(s);
+        List<CostModel.Sample> merged = new ArrayList<>();
+        by.values().forEach(l -> merged.add(new CostModel.Sample(l.get(0).claim(), l.get(0).level(),
+                l.stream().mapToDouble(CostModel.Sample::seconds).average().orElseThrow(),
+                l.get(0).source() + (l.size() > 1 ? ", mean of " + l.size() + " tries" : ""))));
+        CostModel.record(root.resolve(COSTS_FILE), merged);
+        out.println("[ftverify] recorded " + merged.size() + " per-try costs in " + root.resolve(COSTS_FILE));
+        return Main.OK;
+    }
 
     private static int plan(Args a, Path root, ResultStore store, TheoryRegistry reg, PrintStream out) {
         makePlan(a, root, store, reg, Path.of(a.values().getOrDefault("-o", "plan.json")), out);

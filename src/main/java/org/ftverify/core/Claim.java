@@ -96,13 +96,14 @@ public final class Claim {
     public List<LevelSize> sizes() { return sizes; }
 
     /**
-     * How much more one evaluation (one try) costs at {@code to} than at {@code from}, from the declared sizes: the
-     * product of {@code (value at to / value at from)^costExponent}; 1 when none is declared.
+     * How much more one evaluation (one try) costs at {@code to} than at {@code from}, from the declared sizes: within a
+     * part of the check the product of {@code (value at to / value at from)^costExponent}; over separate parts
+     * ({@link LevelSize#part}) the largest of these (the part that grows most dominates); 1 when none is declared.
      */
     public double costRatio(EvidenceLevel from, EvidenceLevel to) {
-        double r = 1;
-        for (LevelSize s : sizes) r *= s.costRatio(from, to);
-        return r;
+        Map<String, Double> parts = new java.util.HashMap<>();
+        for (LevelSize s : sizes) parts.merge(s.part(), s.costRatio(from, to), (a, b) -> a * b);
+        return parts.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
     }
 
     /** "20 tries; d = 8192, n = 1000000" : what one run of the claim does at a level. */

@@ -11,9 +11,14 @@ import java.util.Locale;
  * {@link #at(EvidenceLevel)}, so the declaration is the value the check uses: the catalogue's per-level table and
  * {@code ./ftverify plan}'s cost scaling between levels come from it and cannot drift from the code.
  *
+ * <p>Sizes of one part of a check multiply (d seeds of n steps); a check with separate parts (an SGD simulation and a
+ * Monte Carlo risk estimate) names them with {@link #part(String)}, and its cost ratio between levels is that of the
+ * part that grows most (at the higher level that part dominates the time).
+ *
  * @param note where the deep value comes from, or why it is smaller than the theory's own setting (may be empty)
+ * @param part which independent part of the check this size belongs to (empty: the only part)
  */
-public record LevelSize(String name, String meaning, long quick, long standard, long deep, double costExponent, String note) {
+public record LevelSize(String name, String meaning, long quick, long standard, long deep, double costExponent, String note, String part) {
 
     public LevelSize {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("level size: name must not be empty");
@@ -22,6 +27,16 @@ public record LevelSize(String name, String meaning, long quick, long standard, 
         if (!(costExponent >= 0)) throw new IllegalArgumentException("level size " + name + ": cost exponent must be >= 0, got " + costExponent);
         meaning = meaning == null ? "" : meaning;
         note = note == null ? "" : note;
+        part = part == null ? "" : part;
+    }
+
+    public LevelSize(String name, String meaning, long quick, long standard, long deep, double costExponent, String note) {
+        this(name, meaning, quick, standard, deep, costExponent, note, "");
+    }
+
+    /** The same size in a named part of the check (sizes of different parts add their costs rather than multiply). */
+    public LevelSize part(String name) {
+        return new LevelSize(this.name, meaning, quick, standard, deep, costExponent, note, name);
     }
 
     public static LevelSize of(String name, String meaning, long quick, long standard, long deep, double costExponent) {
@@ -31,6 +46,14 @@ public record LevelSize(String name, String meaning, long quick, long standard, 
     /** A dimension of vectors the check updates (cost ~ d). */
     public static LevelSize dimension(String name, long quick, long standard, long deep) {
         return of(name, "dimension", quick, standard, deep, 1);
+    }
+
+    /**
+     * The dimension of an online-SGD simulation run to a fixed time alpha = steps B / d: alpha d / B steps of O(d) work
+     * each, so the cost grows as d^2.
+     */
+    public static LevelSize sgdDimension(String name, long quick, long standard, long deep) {
+        return of(name, "dimension of online SGD (alpha d / B steps of O(d) each: cost ~ d^2)", quick, standard, deep, 2);
     }
 
     /** A dimension of d x d (or d x k with k ~ d) matrices the check builds (cost ~ d^2). */
@@ -50,7 +73,7 @@ public record LevelSize(String name, String meaning, long quick, long standard, 
 
     /** The same size with a note: where the deep value comes from, or why it stays below the theory's setting. */
     public LevelSize because(String why) {
-        return new LevelSize(name, meaning, quick, standard, deep, costExponent, why);
+        return new LevelSize(name, meaning, quick, standard, deep, costExponent, why, part);
     }
 
     /** The value at a level (the check reads this). */

@@ -133,7 +133,7 @@ public final class ShardRunner {
         }
     }
 
-    static String host() {
+    public static String host() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {

@@ -19,6 +19,10 @@ import org.ftverify.evidence.Tolerance;
  */
 final class ReplicaSimulationClaim {
     static final String ID = "dln.replica-vs-simulation";
+    /** dimension D of the simulated network (n = alpha D samples: GD steps cost n D ~ D^2); deep D = 5000 is the validation runs' setting (theory page, dln-p7) */
+    static final org.ftverify.core.LevelSize DIM = org.ftverify.core.LevelSize.of("D", "input dimension (n = alpha D samples; GD steps cost n D ~ D^2)", 1000, 2000, 5000, 2).because("D = 5000, the validation runs' dimension");
+    /** seeds averaged (the theory page asks for at least 6) */
+    static final org.ftverify.core.LevelSize SEEDS = org.ftverify.core.LevelSize.seeds("seeds", 12, 24, 48);
     /** Finite-size constant: δ_D = C/√D with C = 0.03·√2000 from the validation table of the theory page (D = 2000–4000). */
     static final double FINITE_SIZE_C = 0.03 * Math.sqrt(2000);
 
@@ -86,10 +90,11 @@ final class ReplicaSimulationClaim {
                         Parameter.choice("truth", List.of("w1-r0.1", "w0-r0.1", "w1-r0.01"), "ground truth: ω and ρ_FT"),
                         Parameter.choice("alpha", List.of("0.2", "0.1", "0.3"), "sample ratio α")))
                 .tries(2, 6, 20)
+                .levels(DIM, SEEDS)
                 .check((p, ctx) -> {
                     FtTask task = task(p.choice("regime"), p.choice("truth"));
                     double alpha = Double.parseDouble(p.choice("alpha"));
-                    int d = ctx.level().pick(1000, 2000, 4000), seeds = ctx.level().pick(12, 24, 48);
+                    int d = DIM.at(ctx.level()), seeds = SEEDS.at(ctx.level());
                     double[] e = simulate(model, task, d, alpha, seeds, ctx.subSeed(0));
                     ReplicaSolver.Point point = RsCurves.curve(model, task, new double[] {alpha})[0];
                     double rs = point.eGen();

@@ -10,6 +10,8 @@ import org.ftverify.evidence.Tolerance;
 /** P1: the n-shot risk of the ICL-preserving family A against Monte Carlo of the attention forward pass. */
 final class FamilyARiskClaim {
     static final String ID = "icl.p1-family-a-risk";
+    /** Monte Carlo batches of 2048 prompts */
+    static final org.ftverify.core.LevelSize UNITS = org.ftverify.core.LevelSize.of("batches", "Monte Carlo batches of 2048 prompts", 64, 256, 1024, 1);
 
     private FamilyARiskClaim() {}
 
@@ -33,6 +35,7 @@ final class FamilyARiskClaim {
                         Parameter.choice("task", List.of("theta0", "minus-theta0", "random"), "evaluation task"),
                         Parameter.choice("sigma", List.of("identity", "anisotropic"), "covariance Σ")))
                 .tries(3, 8, 20)
+                .levels(UNITS)
                 .check((p, ctx) -> {
                     int d = p.integer("d"), n = p.integer("n");
                     IclSetup s = Draws.setup(d, p.real("sigma2"), p.choice("sigma"), ctx.subSeed(1));
@@ -49,7 +52,7 @@ final class FamilyARiskClaim {
                         uRaw[i] = uEff[i] / (gamma * Math.sqrt(s.lambda()[i]));
                     }
                     Weights w = Weights.familyA(s, gamma, uRaw, wEff / gamma);
-                    int units = ctx.level().pick(64, 256, 1024);
+                    int units = UNITS.at(ctx.level());
                     RiskMonteCarlo.Estimate e = RiskMonteCarlo.estimate(s, w, theta, n, units, 2048, ctx.subSeed(5));
                     double predicted = model.riskA(n, d, s.sigma2(), uEff, wEff, s.whiten(theta));
                     return new Evidence()

@@ -10,6 +10,8 @@ import org.ftverify.evidence.Tolerance;
 /** P2: after full zero-shot fine-tuning (family B) demonstrations never help, even on the fine-tuning task. */
 final class FamilyBRiskClaim {
     static final String ID = "icl.p2-family-b-risk";
+    /** Monte Carlo batches of 2048 prompts */
+    static final org.ftverify.core.LevelSize UNITS = org.ftverify.core.LevelSize.of("batches", "Monte Carlo batches of 2048 prompts", 64, 256, 1024, 1);
 
     private FamilyBRiskClaim() {}
 
@@ -32,6 +34,7 @@ final class FamilyBRiskClaim {
                         Parameter.choice("task", List.of("theta0", "minus-theta0", "random"), "evaluation task"),
                         Parameter.choice("sigma", List.of("identity", "anisotropic"), "covariance Σ")))
                 .tries(3, 8, 20)
+                .levels(UNITS)
                 .check((p, ctx) -> {
                     int d = p.integer("d"), n = p.integer("n");
                     IclSetup s = Draws.setup(d, p.real("sigma2"), p.choice("sigma"), ctx.subSeed(1));
@@ -39,7 +42,7 @@ final class FamilyBRiskClaim {
                     double[] theta = Draws.task(p.choice("task"), theta0, ctx.subSeed(3));
                     double kappa = p.real("kappa"), a = p.real("a");
                     Weights w = Weights.familyB(d, a, theta0, kappa / a);
-                    int units = ctx.level().pick(64, 256, 1024);
+                    int units = UNITS.at(ctx.level());
                     RiskMonteCarlo.Estimate e = RiskMonteCarlo.estimate(s, w, theta, n, units, 2048, ctx.subSeed(5));
                     Evidence ev = new Evidence().compare(Tolerance.clt(4.5, e.se(), units, "batches of 2048 prompts").atLeastRoundOff(256, 1)
                             .compare("n-shot risk E_B", model.riskB(s, n, theta, theta0, kappa), e.mean()));

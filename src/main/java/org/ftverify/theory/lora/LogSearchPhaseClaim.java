@@ -31,6 +31,8 @@ import org.ftverify.simd.Kernels;
  */
 final class LogSearchPhaseClaim {
     static final String ID = "lora.log-search-phase";
+    /** seeds per dimension (doubled for He3); the theory page (lora-p5) uses 8 per d */
+    static final org.ftverify.core.LevelSize SEEDS = org.ftverify.core.LevelSize.seeds("seeds per d", 4, 8, 16);
     static final double THRESHOLD = 0.5, GAMMA0 = 1;
 
     private LogSearchPhaseClaim() {}
@@ -61,6 +63,7 @@ final class LogSearchPhaseClaim {
                 .provenance("code + derived, validated")
                 .space(space)
                 .tries(2, 3, 6)
+                .levels(SEEDS)
                 .check((p, ctx) -> check(model, p, ctx))
                 .build();
     }
@@ -74,7 +77,7 @@ final class LogSearchPhaseClaim {
         int[] dims = {512, 1024, 2048, 4096};
         // He3's SGD noise is several times the linear one at the saddle, so its per-seed spread is ~5x larger
         // (measured sd ~1.8 vs ~0.35 per d): twice the seeds.
-        int base = ctx.level().pick(4, 8, 16);
+        int base = SEEDS.at(ctx.level());
         int seeds = s == Activation.HE3 ? 2 * base : base;
         // Generous and model-independent (so a perturbed model is judged on the same runs): >= 20x any predicted escape here.
         double alphaMax = 2000;

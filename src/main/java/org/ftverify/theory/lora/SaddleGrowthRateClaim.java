@@ -25,6 +25,10 @@ import org.ftverify.simd.Kernels;
  */
 final class SaddleGrowthRateClaim {
     static final String ID = "lora.saddle-growth-rate";
+    /** dimension of the growth-rate runs; the theory page (lora-p4) asks for d = 8192-16384 */
+    static final org.ftverify.core.LevelSize DIM = org.ftverify.core.LevelSize.sgdDimension("d", 2048, 8192, 16384);
+    /** seeds averaged (the theory page asks for 4) */
+    static final org.ftverify.core.LevelSize SEEDS = org.ftverify.core.LevelSize.seeds("seeds", 12, 16, 32);
     static final double TOP = 0.08, GRID = 0.05;
 
     private SaddleGrowthRateClaim() {}
@@ -48,13 +52,14 @@ final class SaddleGrowthRateClaim {
                 .tolerance("5 SE of the mean slope over seeds (measured in the try) + finite-size bias 2.2/sqrt(d) relative (measured)")
                 .space(space)
                 .tries(1, 3, 6)
+                .levels(DIM, SEEDS)
                 .check((p, ctx) -> check(model, p, ctx))
                 .build();
     }
 
     static Evidence check(LoraTheoryModel model, Params p, CheckContext ctx) {
         double mu = p.real("mu");
-        int d = ctx.level().pick(2048, 8192, 16384), seeds = ctx.level().pick(12, 16, 32);
+        int d = DIM.at(ctx.level()), seeds = SEEDS.at(ctx.level());
         Evidence e = new Evidence().diagnostic("kernels", Kernels.species()).diagnostic("d", d).diagnostic("seeds", seeds);
         double[] slopes = SaddleGrowth.slopes(Activation.LIN, mu, d, seeds, ctx, 0, SaddleGrowth.horizon(Activation.LIN, mu), e);
         e.compare(rateTolerance(slopes, d, model.tau(Activation.LIN, mu))

@@ -48,12 +48,9 @@ public final class ClusterCommands {
                       (plan, merge, sweep: --results D reads costs from and writes results to D instead of target/ftverify;
                        a mutant plan's merge writes to target/ftverify/mutants/M unless --results is given)
               costs   [--results D] [SHARDFILE...]                      record per-try costs (latest results in D, or shard records) in verification/costs.json
-              sweep   --engine slurm --shards N [--array-limit M] [--partition P] [--theory T|--claim C] [--level L] [--seed S]
+              sweep   --engine slurm --shards N [--array-limit M] [--partition P] [--theory T|--claim C] [--mutant M] [--level L] [--seed S]
                       [--dir D] [--launcher L] [--sbatch-option O]... [--no-report]
                                                                         plan, submit an array job of shards and an afterok merge job""";
-
-    /** Whether --results was given (a mutant merge otherwise writes under target/ftverify/mutants/M). */
-    private static boolean explicitResults;
 
     private ClusterCommands() {}
 
@@ -69,8 +66,7 @@ public final class ClusterCommands {
     /** With the theories and result store given (tests run toy theories through the same commands). */
     public static int run(String[] args, Path root, ResultStore store, Supplier<TheoryRegistry> theories, PrintStream out) {
         Args a = Args.parse(args);
-        explicitResults = a.get("--results") != null;
-        if (explicitResults) store = new ResultStore(Path.of(a.get("--results")));
+        if (a.get("--results") != null) store = new ResultStore(Path.of(a.get("--results")));
         return switch (args[0]) {
             case "plan" -> plan(a, root, store, theories.get(), out);
             case "shard" -> shard(a, root, theories.get(), out);
@@ -172,7 +168,9 @@ public final class ClusterCommands {
         }
         String selection = (a.get("--claim") != null ? "--claim " + a.get("--claim") : a.get("--theory") != null ? "--theory " + a.get("--theory") : "all")
                 + (mutant != null ? " --mutant " + mutant : "");
-        CostModel costs = CostModel.of(store, root.resolve(COSTS_FILE));
+        List<Claim> all = new ArrayList<>();
+        (mutant == null ? reg : reg.withMutant(mutant)).theories().forEach(t -> all.addAll(t.claims()));
+        CostModel costs = CostModel.of(store, root.resolve(COSTS_FILE)).calibrate(all, a.level(), 3);
         Plan plan = Plan.create(claims, config, Plan.Build.current(root), selection, shards, costs);
         plan.write(file);
         double units = plan.unitSeconds(), search = plan.mergeSeconds(), maxShard = 0;
@@ -181,7 +179,7 @@ public final class ClusterCommands {
                 claims.size(), plan.units().size(), shards, plan.level().id(), seed, plan.build());
         if (plan.costsRecorded()) {
             Map<CostModel.Basis, Integer> basis = new java.util.EnumMap<>(CostModel.Basis.class);
-            for (Claim c : claims) basis.merge(costs.costs(claims, plan.level()).get(c.id()).basis(), 1, Integer::sum);
+            costs.costs(claims, plan.level()).values().forEach(k -> basis.merge(k.basis(), 1, Integer::sum));
             out.printf(Locale.ROOT, "[ftverify] expected CPU time: units %s CPU-hours, targeted search (search units after the shards, or the merge)"
                     + " %s CPU-hours, total %s CPU-hours; longest shard %s s%n", Num.sig(units / 3600, 3), Num.sig(search / 3600, 3),
                     Num.sig((units + search) / 3600, 3), Num.sig(maxShard, 3));
@@ -189,6 +187,9 @@ public final class ClusterCommands {
                     + " %d with nothing measured (median of the others); from %s and %s (see docs/scale-out.adoc)%n",
                     basis.getOrDefault(CostModel.Basis.MEASURED, 0), plan.level().id(), basis.getOrDefault(CostModel.Basis.SCALED, 0),
                     basis.getOrDefault(CostModel.Basis.GUESSED, 0), store.dir(), COSTS_FILE);
+            if (!Double.isNaN(costs.calibrationFactor(true)) || !Double.isNaN(costs.calibrationFactor(false)))
+                out.printf(Locale.ROOT, "[ftverify] scaled costs calibrated by claims measured at both levels: x %s (claims declaring level budgets),"
+                        + " x %s (claims without)%n", Num.sig(costs.calibrationFactor(true), 3), Num.sig(costs.calibrationFactor(false), 3));
         } else {
             out.println("[ftverify] no recorded costs in " + store.dir() + " or " + COSTS_FILE
                     + " (run the claims once): shards balanced by unit count, no CPU-time estimate");
@@ -263,7 +264,7 @@ public final class ClusterCommands {
                     + "; the merge's search and shrinking run on this checkout's code");
         EngineConfig config = plan.config(root);
         TheoryRegistry runReg = plan.registry(reg);
-        if (plan.mutant() != null && !explicitResults) store = MutantRun.store(root, plan.mutant());
+        if (plan.mutant() != null && a.get("--results") == null) store = MutantRun.store(root, plan.mutant());
         PropertyEngine engine = new PropertyEngine(config, s -> {}, out::println);
         String command = "./ftverify merge --plan " + planFile + " (" + plan.selection() + " --level " + plan.level().id() + " --seed " + plan.runSeed() + ")";
         Runner runner = new Runner(runReg, engine, out, true).recordingTo(store, RunRecord.start(plan.level(), plan.runSeed(), command, root));

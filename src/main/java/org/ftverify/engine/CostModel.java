@@ -46,6 +46,9 @@ public final class CostModel {
     public record Cost(double seconds, Basis basis, String from) {}
 
     private final Map<String, List<Sample>> byClaim = new LinkedHashMap<>();
+    /** Calibration of scaled costs at {@link #calibratedLevel}: factor by whether the claim declares level sizes. */
+    private final Map<Boolean, double[]> calibration = new java.util.HashMap<>();
+    private EvidenceLevel calibratedLevel;
 
     public CostModel(List<Sample> samples) {
         for (Sample s : samples) byClaim.computeIfAbsent(s.claim(), k -> new ArrayList<>()).add(s);
@@ -56,6 +59,19 @@ public final class CostModel {
         List<Sample> all = new ArrayList<>(fromStore(store));
         all.addAll(read(costsFile));
         return new CostModel(all);
+    }
+
+    /** Every sample, in the order given. */
+    public List<Sample> samples() {
+        List<Sample> out = new ArrayList<>();
+        byClaim.values().forEach(out::addAll);
+        return out;
+    }
+
+    /** The first sample's seconds of a claim at a level, or NaN. */
+    public double seconds(String claim, EvidenceLevel level) {
+        for (Sample s : byClaim.getOrDefault(claim, List.of())) if (s.level() == level) return s.seconds();
+        return Double.NaN;
     }
 
     public boolean isEmpty() {
@@ -89,6 +105,13 @@ public final class CostModel {
 
     /** The claim's expected seconds per evaluation at {@code level}; null when nothing is known about it. */
     public Cost cost(Claim claim, EvidenceLevel level) {
+        Cost raw = uncalibrated(claim, level);
+        double[] f = level == calibratedLevel ? calibration.get(!claim.sizes().isEmpty()) : null;
+        if (raw == null || raw.basis() != Basis.SCALED || f == null) return raw;
+        return new Cost(raw.seconds() * f[0], Basis.SCALED, raw.from() + " x " + Num.sig(f[0], 3) + " (calibration from " + (int) f[1] + " claims measured at both levels)");
+    }
+
+    private Cost uncalibrated(Claim claim, EvidenceLevel level) {
         List<Sample> ss = byClaim.getOrDefault(claim.id(), List.of());
         for (Sample s : ss) if (s.level() == level) return new Cost(s.seconds(), Basis.MEASURED, "measured at " + level.id());
         Sample near = ss.stream().min(Comparator.comparingInt(s -> Math.abs(s.level().ordinal() - level.ordinal()))).orElse(null);
@@ -96,6 +119,40 @@ public final class CostModel {
         double r = claim.costRatio(near.level(), level);
         return new Cost(near.seconds() * r, Basis.SCALED, near.level().id() + " " + Num.sig(near.seconds(), 3) + " s x " + Num.sig(r, 3)
                 + " (declared work)");
+    }
+
+    /**
+     * Calibrates scaled costs at {@code level} with the claims of {@code all} measured both there and at another level:
+     * the geometric mean of measured / scaled cost, separately for claims that declare level sizes and claims that do
+     * not (whose Monte Carlo sizes follow a work cap, so declared work says nothing about them). A group with fewer than
+     * {@code minClaims} such claims stays uncalibrated. Returns this model.
+     */
+    public CostModel calibrate(List<Claim> all, EvidenceLevel level, int minClaims) {
+        calibration.clear();
+        calibratedLevel = level;
+        for (boolean declares : new boolean[] {true, false}) {
+            double sumLog = 0;
+            int n = 0;
+            for (Claim c : all) {
+                if (c.sizes().isEmpty() == declares) continue;
+                Cost measured = null;
+                for (Sample s : byClaim.getOrDefault(c.id(), List.of())) if (s.level() == level) measured = new Cost(s.seconds(), Basis.MEASURED, "");
+                if (measured == null) continue;
+                List<Sample> others = byClaim.get(c.id()).stream().filter(s -> s.level() != level).toList();
+                if (others.isEmpty()) continue;
+                Sample near = others.stream().min(Comparator.comparingInt(s -> Math.abs(s.level().ordinal() - level.ordinal()))).orElseThrow();
+                sumLog += Math.log(measured.seconds() / (near.seconds() * c.costRatio(near.level(), level)));
+                n++;
+            }
+            if (n >= minClaims) calibration.put(declares, new double[] {Math.exp(sumLog / n), n});
+        }
+        return this;
+    }
+
+    /** The calibration factor of scaled costs (claims that declare level sizes or not), or NaN when uncalibrated. */
+    public double calibrationFactor(boolean declaresSizes) {
+        double[] f = calibration.get(declaresSizes);
+        return f == null ? Double.NaN : f[0];
     }
 
     /** Costs of every claim at {@code level}; claims with nothing measured get the median of the others. */

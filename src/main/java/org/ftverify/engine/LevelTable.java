@@ -70,6 +70,7 @@ public final class LevelTable {
         sb.append("\nExpected CPU time of a deep run of all claims (tries and search moves; shrinking and ladders only for failures): *")
                 .append(Num.sig(total, 3)).append(" CPU-hours*, of which ").append(Num.sig(measuredPart, 3))
                 .append(" CPU-hours from costs measured at the deep level.\n");
+        sb.append(calibrationSection(theories, costs));
         if (!notes.isEmpty()) {
             sb.append("\nNotes on deep settings:\n\n");
             for (int i = 0; i < notes.size(); i++) sb.append("[").append(i + 1).append("] ").append(notes.get(i)).append(" +\n");
@@ -79,8 +80,38 @@ public final class LevelTable {
         return sb.toString();
     }
 
+    /** The sampled claims: quick cost, declared ratio, scaled and measured deep cost; the calibration factors. */
+    private static String calibrationSection(List<Theory> theories, CostModel costs) {
+        StringBuilder sb = new StringBuilder();
+        List<Claim> all = new ArrayList<>();
+        theories.forEach(t -> all.addAll(t.claims()));
+        CostModel raw = new CostModel(costs.samples());
+        java.util.Map<String, double[]> v = raw.validation(all, EvidenceLevel.QUICK, EvidenceLevel.DEEP);
+        if (v.isEmpty()) return "";
+        sb.append("\nDeep costs measured one try each (random point of try 0, run seed 42) against the quick cost scaled by declared work:\n\n")
+                .append("[cols=\"3,1,1,1,1,1\",options=\"header\"]\n|===\n|Claim |Quick s/try |Declared deep/quick |Scaled deep s/try |Measured deep s/try |Measured / scaled\n");
+        for (Claim c : all) {
+            double[] r = v.get(c.id());
+            if (r == null) continue;
+            double quick = raw.seconds(c.id(), EvidenceLevel.QUICK), deep = raw.seconds(c.id(), EvidenceLevel.DEEP);
+            sb.append("|`").append(c.id()).append("` |").append(Num.sig(quick, 3)).append(" |").append(Num.sig(r[1], 3)).append(" |")
+                    .append(Num.sig(quick * r[1], 3)).append(" |").append(Num.sig(deep, 3)).append(" |").append(Num.sig(r[0] / r[1], 2)).append("\n");
+        }
+        sb.append("|===\n\nScaled costs of claims not measured at deep are multiplied by the geometric mean of measured / scaled: ")
+                .append(factor(costs, true)).append(" for claims that declare budgets, ").append(factor(costs, false))
+                .append(" for claims that do not (their Monte Carlo sizes follow `Budget.units`' work cap below deep, so declared work cannot scale them).\n");
+        return sb.toString();
+    }
+
+    private static String factor(CostModel costs, boolean declares) {
+        double f = costs.calibrationFactor(declares);
+        return Double.isNaN(f) ? "none (fewer than 3 claims measured)" : Num.sig(f, 3);
+    }
+
     /** The same with the committed costs only (the generated page must not depend on this machine's result directory). */
     public static String render(List<Theory> theories, java.nio.file.Path costsFile, java.nio.file.Path root) {
-        return render(theories, new CostModel(CostModel.read(costsFile)), EngineConfig.of(EvidenceLevel.DEEP, 0, root));
+        List<Claim> all = new ArrayList<>();
+        theories.forEach(t -> all.addAll(t.claims()));
+        return render(theories, new CostModel(CostModel.read(costsFile)).calibrate(all, EvidenceLevel.DEEP, 3), EngineConfig.of(EvidenceLevel.DEEP, 0, root));
     }
 }

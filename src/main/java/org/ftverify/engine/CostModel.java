@@ -92,14 +92,18 @@ public final class CostModel {
         return out;
     }
 
-    /** Samples of shard records (one per finished unit, its own seconds): how a deep cost is measured one try at a time. */
+    /**
+     * Samples of shard records (one per finished unit): its CPU seconds (every thread of the JVM) when recorded, else its
+     * wall seconds. How a deep cost is measured one try at a time.
+     */
     public static List<Sample> fromShardRecords(List<Path> files, String source) {
         List<Sample> out = new ArrayList<>();
         for (Path f : files)
             for (JsonObject r : ShardRecords.read(f).records())
                 if (!r.has("skipped") && r.has("seconds") && r.has("claim") && r.get("index").getAsInt() >= 0)
                     out.add(new Sample(r.get("claim").getAsString(), EvidenceLevel.parse(r.get("level").getAsString()),
-                            r.get("seconds").getAsDouble(), source));
+                            r.has("cpuSeconds") ? r.get("cpuSeconds").getAsDouble() : r.get("seconds").getAsDouble(),
+                            source + (r.has("cpuSeconds") ? ", CPU seconds" : ", wall seconds")));
         return out;
     }
 

@@ -32,7 +32,7 @@ class MainTest {
     @Test
     void unknownCommand() {
         assertEquals(2, run("frobnicate"));
-        assertOneLineError("unknown command 'frobnicate'; allowed: report, verify, list, replay, explore, alarms, power, catalogue, plan, shard, merge, sweep, help");
+        assertOneLineError("unknown command 'frobnicate'; allowed: report, verify, list, replay, explore, alarms, power, catalogue, plan, shard, search, merge, costs, sweep, help");
     }
 
     @Test

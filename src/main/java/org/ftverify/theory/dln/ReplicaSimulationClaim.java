@@ -20,7 +20,7 @@ import org.ftverify.evidence.Tolerance;
 final class ReplicaSimulationClaim {
     static final String ID = "dln.replica-vs-simulation";
     /** dimension D of the simulated network (n = alpha D samples: GD steps cost n D ~ D^2); deep D = 5000 is the validation runs' setting (theory page, dln-p7) */
-    static final org.ftverify.core.LevelSize DIM = org.ftverify.core.LevelSize.of("D", "input dimension (n = alpha D samples; GD steps cost n D ~ D^2)", 1000, 2000, 5000, 2).because("D = 5000, the validation runs' dimension");
+    static final org.ftverify.core.LevelSize DIM = org.ftverify.core.LevelSize.of("D", "input dimension (n = alpha D samples; GD steps cost n D ~ D^2)", 1000, 2000, 5000, 2).because("D = 5000, the validation runs' dimension; D = 1e5 would need an n x D design of 24 GB at alpha = 0.3, more than the 24 GiB machine");
     /** seeds averaged (the theory page asks for at least 6) */
     static final org.ftverify.core.LevelSize SEEDS = org.ftverify.core.LevelSize.seeds("seeds", 12, 24, 48);
     /** Finite-size constant: δ_D = C/√D with C = 0.03·√2000 from the validation table of the theory page (D = 2000–4000). */

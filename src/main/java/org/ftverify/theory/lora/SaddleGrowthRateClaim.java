@@ -26,7 +26,7 @@ import org.ftverify.simd.Kernels;
 final class SaddleGrowthRateClaim {
     static final String ID = "lora.saddle-growth-rate";
     /** dimension of the growth-rate runs; the theory page (lora-p4) asks for d = 8192-16384 */
-    static final org.ftverify.core.LevelSize DIM = org.ftverify.core.LevelSize.sgdDimension("d", 2048, 8192, 16384);
+    static final org.ftverify.core.LevelSize DIM = org.ftverify.core.LevelSize.sgdDimension("d", 2048, 8192, 16384).because("top of the theory page's d = 8192-16384; vectors only, but a try costs ~d^2: d = 1e5 would cost 37x");
     /** seeds averaged (the theory page asks for 4) */
     static final org.ftverify.core.LevelSize SEEDS = org.ftverify.core.LevelSize.seeds("seeds", 12, 16, 32);
     static final double TOP = 0.08, GRID = 0.05;

@@ -187,7 +187,7 @@ public final class ClusterCommands {
                     + " %d with nothing measured (median of the others); from %s and %s (see docs/scale-out.adoc)%n",
                     basis.getOrDefault(CostModel.Basis.MEASURED, 0), plan.level().id(), basis.getOrDefault(CostModel.Basis.SCALED, 0),
                     basis.getOrDefault(CostModel.Basis.GUESSED, 0), store.dir(), COSTS_FILE);
-            if (!Double.isNaN(costs.calibrationFactor(true)) || !Double.isNaN(costs.calibrationFactor(false)))
+            if (basis.getOrDefault(CostModel.Basis.SCALED, 0) > 0 && (!Double.isNaN(costs.calibrationFactor(true)) || !Double.isNaN(costs.calibrationFactor(false))))
                 out.printf(Locale.ROOT, "[ftverify] scaled costs calibrated by claims measured at both levels: x %s (claims declaring level budgets),"
                         + " x %s (claims without)%n", Num.sig(costs.calibrationFactor(true), 3), Num.sig(costs.calibrationFactor(false), 3));
         } else {
@@ -211,7 +211,7 @@ public final class ClusterCommands {
         List<CostModel.Sample> samples = a.files().isEmpty() ? CostModel.fromStore(store)
                 : CostModel.fromShardRecords(a.files().stream().map(Path::of).toList(), "one try (shard record), " + where);
         if (a.files().isEmpty()) samples = samples.stream().map(s -> new CostModel.Sample(s.claim(), s.level(), s.seconds(),
-                "run of the claim (seconds / evaluations), " + where)).toList();
+                "run of the claim (wall seconds / evaluations), " + where)).toList();
         // several tries of one claim and level: their mean
         Map<String, List<CostModel.Sample>> by = new LinkedHashMap<>();
         for (CostModel.Sample s : samples) by.computeIfAbsent(s.claim() + " " + s.level(), k -> new ArrayList<>()).add(s);

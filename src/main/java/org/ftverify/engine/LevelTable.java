@@ -30,10 +30,12 @@ public final class LevelTable {
                 .append("how much more one deep try costs than a quick one by the declared budgets (product of their ratios to the power\n")
                 .append("of their cost exponents: 2 for online SGD in d dimensions, whose steps to a fixed time grow with d; for a check\n")
                 .append("with separate parts, such as an SGD simulation and a Monte Carlo risk estimate, the part that grows most). _Deep s/try_\n")
-                .append("is measured at deep (M) or a measured quick cost scaled by that ratio (S); _deep CPU-h_ is that times the\n")
+                .append("is the CPU seconds of one deep try (every thread of the JVM, as `verification/costs.json` records them), measured\n")
+                .append("at deep (M) or a measured quick cost scaled by that ratio and calibrated (S); _deep CPU-h_ is that times the\n")
                 .append("tries plus search moves. A claim without declared budgets does the same work per try at every level (only its\n")
                 .append("tries grow), or sizes its Monte Carlo by the work cap of `Budget.units` (the full count at deep; risk claims):\n")
-                .append("scaled costs of those are lower bounds. See <<scale-out>> for how `plan` uses these costs.\n");
+                .append("declared work cannot scale those, so their scaled costs are calibrated by their own group's measured factor (below),\n")
+                .append("which is pessimistic for the cheap claims whose work really is the same. See <<scale-out>> for how `plan` uses these costs.\n");
         double total = 0, measuredPart = 0;
         List<String> notes = new ArrayList<>();
         for (Theory t : theories) {

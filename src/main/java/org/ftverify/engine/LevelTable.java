@@ -35,7 +35,7 @@ public final class LevelTable {
                 .append("tries plus search moves. A claim without declared budgets does the same work per try at every level (only its\n")
                 .append("tries grow), or sizes its Monte Carlo by the work cap of `Budget.units` (the full count at deep; risk claims):\n")
                 .append("declared work cannot scale those, so their scaled costs are calibrated by their own group's measured factor (below),\n")
-                .append("which is pessimistic for the cheap claims whose work really is the same. See <<scale-out>> for how `plan` uses these costs.\n");
+                .append("which is pessimistic for the cheap claims whose work really is the same. See xref:scale-out.adoc#scale-out[Deep evidence on a cluster] for how `plan` uses these costs.\n");
         double total = 0, measuredPart = 0;
         List<String> notes = new ArrayList<>();
         for (Theory t : theories) {

@@ -89,7 +89,7 @@ public final class Main {
                   replay  FILE [--shrink] [--verbose]                       re-run an archived counterexample (--shrink: shrink further)
                   alarms  --seeds N [--level L] [--theory T] [--claim C]    false-alarm budget: run the claims at N fresh seeds and
                                                                             count verdicts that are not VERIFIED (target/ftverify/alarms/)
-                  catalogue                                                 rewrite verification/catalogue.adoc from the registry
+                  catalogue                                                 rewrite verification/catalogue.adoc and docs/deep-level.adoc from the registry
                   power   [--theory T] [--claim C] [--seed S]               measure each claim's resolution (verification/power.json)
                   explore --claim C [--budget N] [--seed S] [--level L] [--mutant M]
                                                                             targeted search for one claim; margin map in the report
@@ -138,6 +138,9 @@ public final class Main {
         AtomicFiles.writeString(file, Catalogue.render(TheoryRegistry.load().theories(),
                 PowerSweep.read(root.resolve("verification/power.json"))));
         out.println("[ftverify] wrote " + file);
+        Path levels = root.resolve("docs/deep-level.adoc");
+        AtomicFiles.writeString(levels, org.ftverify.engine.LevelTable.render(TheoryRegistry.load().theories(), root.resolve("verification/costs.json"), root));
+        out.println("[ftverify] wrote " + levels);
         return OK;
     }
 

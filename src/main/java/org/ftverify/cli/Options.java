@@ -9,7 +9,7 @@ import org.ftverify.core.EvidenceLevel;
 record Options(String command, List<String> positional, String theory, String claim, EvidenceLevel level, Long seed,
                boolean verbose, boolean shrink, String mutant, Integer seeds) {
     static final Set<String> COMMANDS = Set.of("report", "verify", "list", "replay", "catalogue", "alarms", "power", "help");
-    static final String COMMAND_LIST = "report, verify, list, replay, explore, alarms, power, catalogue, plan, shard, merge, sweep, help";
+    static final String COMMAND_LIST = "report, verify, list, replay, explore, alarms, power, catalogue, plan, shard, search, merge, costs, sweep, help";
     /** The most seeds 'alarms' accepts: each seed is a full run of the selection. */
     static final int MAX_SEEDS = 1000;
 

@@ -29,6 +29,7 @@ public final class Claim {
     private final List<String> uses;
     private final List<String> reads;
     private final List<Scaling> scalings;
+    private final List<LevelSize> sizes;
 
     private Claim(Builder b) {
         this.id = b.id;
@@ -44,6 +45,7 @@ public final class Claim {
         this.uses = List.copyOf(b.uses);
         this.reads = List.copyOf(b.reads);
         this.scalings = List.copyOf(b.scalings);
+        this.sizes = List.copyOf(b.sizes);
         for (Scaling sc : scalings) checkScaling(sc);
     }
 
@@ -87,6 +89,31 @@ public final class Claim {
      */
     public List<Scaling> scalings() { return scalings; }
 
+    /**
+     * The budgets of the check that grow with the level (dimension, seeds, samples; see {@link LevelSize}), as the
+     * claim declares them; empty when its check does the same work at every level (then only the tries differ).
+     */
+    public List<LevelSize> sizes() { return sizes; }
+
+    /**
+     * How much more one evaluation (one try) costs at {@code to} than at {@code from}, from the declared sizes: within a
+     * part of the check the product of {@code (value at to / value at from)^costExponent}; over separate parts
+     * ({@link LevelSize#part}) the largest of these (the part that grows most dominates); 1 when none is declared.
+     */
+    public double costRatio(EvidenceLevel from, EvidenceLevel to) {
+        Map<String, Double> parts = new java.util.HashMap<>();
+        for (LevelSize s : sizes) parts.merge(s.part(), s.costRatio(from, to), (a, b) -> a * b);
+        return parts.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
+    }
+
+    /** "20 tries; d = 8192, n = 1000000" : what one run of the claim does at a level. */
+    public String settings(EvidenceLevel level) {
+        StringBuilder sb = new StringBuilder().append(tries(level)).append(tries(level) == 1 ? " try" : " tries");
+        for (int i = 0; i < sizes.size(); i++)
+            sb.append(i == 0 ? "; " : ", ").append(sizes.get(i).name()).append(" = ").append(Num.fmt(sizes.get(i).at(level)));
+        return sb.toString();
+    }
+
     /** Number of random tries at a level; expensive claims set fewer than the engine default. */
     public int tries(EvidenceLevel level) {
         return tries.getOrDefault(level, level.defaultTries());
@@ -100,6 +127,7 @@ public final class Claim {
         b.uses.addAll(uses);
         b.reads.addAll(reads);
         b.scalings.addAll(scalings);
+        b.sizes.addAll(sizes);
         return b.build();
     }
 
@@ -113,6 +141,7 @@ public final class Claim {
         private final List<String> uses = new ArrayList<>();
         private final List<String> reads = new ArrayList<>();
         private final List<Scaling> scalings = new ArrayList<>();
+        private final List<LevelSize> sizes = new ArrayList<>();
 
         private Builder(String id) {
             if (id == null || !ID.matcher(id).matches())
@@ -139,6 +168,21 @@ public final class Claim {
          * {@code .scaling(Scaling.dimension("d"))} or {@code .scaling(Scaling.stepSize("eta"))}.
          */
         public Builder scaling(Scaling s) { scalings.add(java.util.Objects.requireNonNull(s, "scaling")); return this; }
+
+        /**
+         * Declares the check's budgets per level ({@code .levels(D, SEEDS)} with {@code static final LevelSize D =
+         * LevelSize.dimension("d", 1024, 4096, 16384)}, read in the check as {@code D.at(ctx.level())}): listed per
+         * claim in the catalogue, and used by {@code plan} to scale a recorded cost to another level.
+         */
+        public Builder levels(LevelSize... s) {
+            for (LevelSize x : s) {
+                Objects.requireNonNull(x, "level size");
+                if (sizes.stream().anyMatch(y -> y.name().equals(x.name())))
+                    throw new IllegalArgumentException("claim " + id + ": level size '" + x.name() + "' declared twice");
+                sizes.add(x);
+            }
+            return this;
+        }
 
         public Builder tries(int quick, int standard, int deep) {
             tries.put(EvidenceLevel.QUICK, quick);

@@ -84,6 +84,44 @@ public final class TheoryRegistry {
                 + theories.stream().flatMap(t -> t.mutants().stream()).map(Mutant::name).collect(Collectors.joining(", ")));
     }
 
+    /**
+     * The registry as a run of mutant {@code name} sees it: the mutant's theory answers with the claims built from the
+     * perturbed model (same ids), every other theory is unchanged. This is how the cluster commands rebuild a mutant's
+     * claims from their ids in every worker ({@code plan --mutant}).
+     */
+    public TheoryRegistry withMutant(String name) {
+        Mutant m = mutant(name);
+        List<Theory> out = new ArrayList<>();
+        for (Theory t : theories) out.add(t.mutants().stream().anyMatch(x -> x.name().equals(name)) ? new MutantTheory(t, m) : t);
+        return new TheoryRegistry(out);
+    }
+
+    /** A theory whose claims are those of one of its mutants (built once). */
+    private static final class MutantTheory implements Theory {
+        private final Theory theory;
+        private final Mutant mutant;
+        private List<Claim> claims;
+
+        MutantTheory(Theory theory, Mutant mutant) {
+            this.theory = theory;
+            this.mutant = mutant;
+        }
+
+        @Override public String id() { return theory.id(); }
+        @Override public String title() { return theory.title() + " (MUTANT " + mutant.name() + ")"; }
+        @Override public String citation() { return theory.citation(); }
+        @Override public List<String> provenance() { return theory.provenance(); }
+        @Override public String proofPage() { return theory.proofPage(); }
+        @Override public String theoryPage() { return theory.theoryPage(); }
+        @Override public List<Mutant> mutants() { return theory.mutants(); }
+
+        @Override
+        public synchronized List<Claim> claims() {
+            if (claims == null) claims = List.copyOf(mutant.claims().get());
+            return claims;
+        }
+    }
+
     /** The theory whose id prefixes the claim id (mutant claims share their theory's ids). */
     public Theory theoryOf(Claim claim) {
         for (Theory t : theories) if (claim.id().startsWith(t.id() + ".")) return t;

@@ -28,10 +28,15 @@ import org.ftverify.core.EvidenceLevel;
  * the shards ({@link ShardSearch}); shrinking and finite-size ladders run in the merge ({@link ShardMerge}), by the
  * same code as the sequential engine. The search's expected cost is reported separately ({@link #mergeSeconds}).
  *
- * @param costs expected seconds of one unit of each claim (equal cost 1 when nothing is recorded)
+ * @param costs     expected seconds of one unit of each claim (equal cost 1 when nothing is recorded)
+ * @param costFrom  where each claim's cost comes from ({@link CostModel.Cost#from}); empty when read from a file
+ * @param mutant    the mutant (a deliberately wrong theory, {@code plan --mutant}) whose claims the units run, or null
+ *                  for the theories as stated: workers rebuild the mutant's claims from their ids
+ *                  ({@link org.ftverify.core.TheoryRegistry#withMutant})
  */
 public record Plan(EvidenceLevel level, long runSeed, Build build, String selection, int shards, List<String> claims,
-                   List<Unit> units, Map<String, Double> costs, boolean costsRecorded, double searchSeconds) {
+                   List<Unit> units, Map<String, Double> costs, boolean costsRecorded, double searchSeconds,
+                   Map<String, String> costFrom, String mutant) {
 
     /** Which code ran a unit: tool version, git commit, dirty flag. Shards and merge must agree with the plan's. */
     public record Build(String version, String commit, Boolean dirty) {
@@ -74,15 +79,31 @@ public record Plan(EvidenceLevel level, long runSeed, Build build, String select
 
     /** Cuts a run of {@code claims} into units and deals them to {@code shards} shards (longest expected cost first). */
     public static Plan create(List<Claim> claims, EngineConfig config, Build build, String selection, int shards, Map<String, Double> recordedCosts) {
+        Map<String, CostModel.Cost> costs = new LinkedHashMap<>();
+        boolean recorded = !recordedCosts.isEmpty();
+        for (Claim c : claims)
+            costs.put(c.id(), recordedCosts.containsKey(c.id()) ? new CostModel.Cost(recordedCosts.get(c.id()), CostModel.Basis.MEASURED, "recorded")
+                    : new CostModel.Cost(recorded ? median(recordedCosts) : 1.0, CostModel.Basis.GUESSED, recorded ? "median" : "nothing recorded"));
+        return create(claims, config, build, selection, shards, costs, recorded);
+    }
+
+    /** The same with costs from a {@link CostModel} (measured at the plan's level, or scaled by declared work). */
+    public static Plan create(List<Claim> claims, EngineConfig config, Build build, String selection, int shards, CostModel model) {
+        return create(claims, config, build, selection, shards, model.costs(claims, config.level()), !model.isEmpty());
+    }
+
+    private static Plan create(List<Claim> claims, EngineConfig config, Build build, String selection, int shards,
+                               Map<String, CostModel.Cost> claimCosts, boolean recorded) {
         if (shards < 1 || shards > 100_000) throw new IllegalArgumentException("shards: must be an integer in [1, 100000], got " + shards);
         PropertyEngine engine = new PropertyEngine(config, s -> {});
         List<Unit> units = new ArrayList<>();
         Map<String, Double> costs = new LinkedHashMap<>();
-        boolean recorded = !recordedCosts.isEmpty();
+        Map<String, String> from = new LinkedHashMap<>();
         double moves = 0;
         for (Claim c : claims) {
-            double cost = recordedCosts.getOrDefault(c.id(), recorded ? median(recordedCosts) : 1.0);
+            double cost = claimCosts.get(c.id()).seconds();
             costs.put(c.id(), cost);
+            from.put(c.id(), claimCosts.get(c.id()).from());
             List<PropertyEngine.Replay> replays = engine.replays(c);
             for (int j = 0; j < replays.size(); j++) {
                 PropertyEngine.Replay r = replays.get(j);
@@ -93,7 +114,18 @@ public record Plan(EvidenceLevel level, long runSeed, Build build, String select
             moves += config.searchMoves(n) * cost;
         }
         return new Plan(config.level(), config.runSeed(), build, selection, shards, claims.stream().map(Claim::id).toList(),
-                deal(units, shards), costs, recorded, moves);
+                deal(units, shards), costs, recorded, moves, from, config.mutant());
+    }
+
+    /** The engine settings of this plan's run: its level and seed, and the mutant's archive when it runs a mutant. */
+    public EngineConfig config(Path root) {
+        EngineConfig c = EngineConfig.of(level, runSeed, root);
+        return mutant == null ? c : c.forMutant(mutant, root);
+    }
+
+    /** The registry the plan's claims are rebuilt from: the mutant's claims for a mutant plan. */
+    public org.ftverify.core.TheoryRegistry registry(org.ftverify.core.TheoryRegistry stated) {
+        return mutant == null ? stated : stated.withMutant(mutant);
     }
 
     /** Longest-processing-time dealing: each unit, costliest first, goes to the least loaded shard (ties: lowest shard). */
@@ -174,12 +206,18 @@ public record Plan(EvidenceLevel level, long runSeed, Build build, String select
         o.addProperty("runSeed", runSeed);
         o.add("build", build.toJson());
         o.addProperty("selection", selection);
+        if (mutant != null) o.addProperty("mutant", mutant);
         o.addProperty("shards", shards);
         o.add("claims", JsonCodec.strings(claims));
         JsonObject cs = new JsonObject();
         costs.forEach(cs::addProperty);
         o.add("unitSeconds", cs);
         o.addProperty("costsRecorded", costsRecorded);
+        if (!costFrom.isEmpty()) {
+            JsonObject cf = new JsonObject();
+            costFrom.forEach(cf::addProperty);
+            o.add("unitSecondsFrom", cf);
+        }
         o.addProperty("searchSecondsAtMerge", searchSeconds);
         o.addProperty("expectedCpuHours", (unitSeconds() + mergeSeconds()) / 3600);
         JsonArray us = new JsonArray();
@@ -245,7 +283,7 @@ public record Plan(EvidenceLevel level, long runSeed, Build build, String select
             o.getAsJsonArray("claims").forEach(c -> claims.add(c.getAsString()));
             return new Plan(EvidenceLevel.parse(o.get("level").getAsString()), o.get("runSeed").getAsLong(), Build.of(o.getAsJsonObject("build")),
                     str(o, "selection"), o.get("shards").getAsInt(), claims, units, costs, o.get("costsRecorded").getAsBoolean(),
-                    o.get("searchSecondsAtMerge").getAsDouble());
+                    o.get("searchSecondsAtMerge").getAsDouble(), Map.of(), str(o, "mutant"));
         } catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException | ClassCastException e) {
             throw new IllegalArgumentException("plan: " + file + " is not a valid ftverify plan (" + e.getMessage() + ")");
         }

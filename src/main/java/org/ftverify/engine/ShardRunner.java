@@ -87,8 +87,11 @@ public final class ShardRunner {
                     skipped++;
                 } else {
                     Claim claim = registry.claim(u.claim());
+                    long cpu0 = processCpuNanos();
                     TryRecord t = evaluate(engine, claim, u);
                     rec = ShardRecords.record(plan, u, t, species, host);
+                    long cpu = processCpuNanos() - cpu0;
+                    if (cpu0 >= 0 && cpu >= 0) rec.addProperty("cpuSeconds", cpu / 1e9); // all threads: what a cluster charges
                     if (t.verdict() == org.ftverify.core.Verdict.FALSIFIED) falsifiedAt.merge(u.claim(), order, Math::min);
                     out.printf(java.util.Locale.ROOT, "[ftverify] shard %d: %s -> %s (gap/tol %s, %.2f s)%n", shard, u.id(), t.verdict(),
                             org.ftverify.core.Num.fmt(t.normalisedGap()), t.seconds());
@@ -151,7 +154,18 @@ public final class ShardRunner {
         }
     }
 
-    static String host() {
+    /**
+     * CPU time of this JVM so far (every thread, including the Monte Carlo workers and the collector), or -1 when the
+     * platform does not report it. Units run one after another, so the difference around a unit is that unit's CPU
+     * time: a cost that, unlike wall time, does not grow when other jobs share the machine.
+     */
+    static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)
+            return os.getProcessCpuTime();
+        return -1;
+    }
+
+    public static String host() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {

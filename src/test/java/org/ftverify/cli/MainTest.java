@@ -32,7 +32,7 @@ class MainTest {
     @Test
     void unknownCommand() {
         assertEquals(2, run("frobnicate"));
-        assertOneLineError("unknown command 'frobnicate'; allowed: report, verify, list, replay, explore, alarms, power, catalogue, plan, shard, merge, sweep, help");
+        assertOneLineError("unknown command 'frobnicate'; allowed: report, verify, list, replay, explore, alarms, power, catalogue, plan, shard, search, merge, costs, sweep, help");
     }
 
     @Test
@@ -177,5 +177,7 @@ class MainTest {
                 org.ftverify.engine.PowerSweep.read(root.resolve("verification/power.json")));
         String committed = Files.readString(root.resolve("verification/catalogue.adoc"));
         assertEquals(expected, committed, "verification/catalogue.adoc is stale: run ./ftverify catalogue");
+        assertEquals(org.ftverify.engine.LevelTable.render(TheoryRegistry.load().theories(), root.resolve("verification/costs.json"), root),
+                Files.readString(root.resolve("docs/deep-level.adoc")), "docs/deep-level.adoc is stale: run ./ftverify catalogue");
     }
 }

@@ -36,6 +36,14 @@ final class ReplicaSimulationClaim {
      * 1/√D). C_abs = 0.0171 × 500 = 8.5, so C_abs/D covers both.
      */
     static final double TRANSITION_C = 8.5;
+    /**
+     * Dimension D of the simulated network (n = αD samples: a min-Q solve costs ~D²). More seeds at a smaller D at the
+     * quick level: the seed spread falls like (seeds·D)^-1/2 while the cost grows like D². Deep D = 5000 is the
+     * validation runs' setting (theory page, dln-p7).
+     */
+    static final org.ftverify.core.LevelSize DIM = org.ftverify.core.LevelSize.of("D", "input dimension (n = alpha D samples; GD steps cost n D ~ D^2)", 500, 1000, 5000, 2).because("D = 5000, the validation runs' dimension; D = 1e5 would need an n x D design of 24 GB at alpha = 0.3, more than the 24 GiB machine");
+    /** seeds averaged (the theory page asks for at least 6) */
+    static final org.ftverify.core.LevelSize SEEDS = org.ftverify.core.LevelSize.seeds("seeds", 48, 24, 48);
 
     private ReplicaSimulationClaim() {}
 
@@ -147,11 +155,11 @@ final class ReplicaSimulationClaim {
                         Parameter.choice("truth", List.of("w1-r0.1", "w0-r0.1", "w1-r0.01"), "ground truth: ω and ρ_FT"),
                         Parameter.choice("alpha", List.of("0.1", "0.2", "0.3"), "sample ratio α")))
                 .tries(2, 6, 20)
+                .levels(DIM, SEEDS)
                 .check((p, ctx) -> {
                     FtTask task = task(p.choice("regime"), p.choice("truth"));
                     double alpha = Double.parseDouble(p.choice("alpha"));
-                    // more seeds at a smaller D: the seed spread falls like (seeds·D)^-1/2 while a min-Q solve costs ~D²
-                    int d = ctx.level().pick(500, 1000, 2000), seeds = ctx.level().pick(48, 24, 48);
+                    int d = DIM.at(ctx.level()), seeds = SEEDS.at(ctx.level());
                     Runs runs = runs(model, task, d, alpha, seeds, ctx.subSeed(0));
                     ReplicaSolver.Point point = RsCurves.curve(model, task, new double[] {alpha})[0];
                     double rs = point.eGen();

@@ -15,6 +15,14 @@ import org.ftverify.evidence.Tolerance;
 /** P9: ZS + annealed FS loss on the value row ends at (θ0/(d+4), w*(N)); it trades target-task gain for unseen-task loss. */
 final class AuxiliaryFewShotClaim {
     static final String ID = "icl.p9-auxiliary-few-shot";
+    /** independent SGD runs */
+    static final org.ftverify.core.LevelSize RUNS = org.ftverify.core.LevelSize.seeds("runs", 10, 16, 24).part("SGD");
+    /** prompts per SGD step */
+    static final org.ftverify.core.LevelSize BATCH = org.ftverify.core.LevelSize.of("batch", "prompts per SGD step", 300, 2000, 5000, 1).part("SGD");
+    /** SGD steps */
+    static final org.ftverify.core.LevelSize STEPS = org.ftverify.core.LevelSize.of("steps", "SGD steps", 1500, 3000, 5000, 1).part("SGD");
+    /** Monte Carlo batches of 1024 prompts */
+    static final org.ftverify.core.LevelSize UNITS = org.ftverify.core.LevelSize.of("batches", "Monte Carlo batches of 1024 prompts", 48, 192, 768, 1).part("risk Monte Carlo");
     static final double LR = 0.01, MOMENTUM = 0.9, CLIP = 1;
 
     /**
@@ -46,12 +54,13 @@ final class AuxiliaryFewShotClaim {
                         Parameter.real("sigma2", 0.05, 0.3, 0.1, "label noise variance σ²"),
                         Parameter.real("W0", 0.75, 1.0, 0.7692, "pretrained effective label weight (Q11 = I, v_y = W0)")))
                 .tries(2, 6, 16)
+                .levels(RUNS, BATCH, STEPS, UNITS)
                 .check((p, ctx) -> {
                     int d = p.integer("d"), nft = Integer.parseInt(p.choice("N"));
                     double sigma2 = p.real("sigma2"), w0 = p.real("W0");
                     IclSetup s = IclSetup.isotropic(d, sigma2);
                     double[] theta0 = Draws.unit(d, ctx.subSeed(1));
-                    int runs = ctx.level().pick(10, 16, 24), batch = ctx.level().pick(300, 2000, 5000), steps = ctx.level().pick(1500, 3000, 5000);
+                    int runs = RUNS.at(ctx.level()), batch = BATCH.at(ctx.level()), steps = STEPS.at(ctx.level());
                     double[][] ends = RunMemo.get(new Key(d, nft, sigma2, w0, ctx.subSeed(2), runs, batch, steps),
                             () -> simulate(s, nft, w0, theta0, ctx.subSeed(2), runs, batch, steps));
                     double[] wEnd = SampleStats.column(ends, 0), muEnd = SampleStats.column(ends, 1);
@@ -73,7 +82,7 @@ final class AuxiliaryFewShotClaim {
                     // Trade-off at n = N: ZS+FS-V (W = w*(N)) against ZS-V (W = W0), both with Ũ = θ0/(d+4); paired Monte Carlo.
                     double[] u = Draws.scaled(1.0 / (d + 4), theta0);
                     Weights zsv = Weights.familyA(s, 1, u, w0), both = Weights.familyA(s, 1, u, IclModel.exact().wStar(s, nft, theta0, theta0));
-                    int units = ctx.level().pick(48, 192, 768);
+                    int units = UNITS.at(ctx.level());
                     for (double sign : new double[] {1, -1}) {
                         double[] task = Draws.scaled(sign, theta0);
                         double[][] um = RiskMonteCarlo.unitMeans(s, new Weights[] {both, zsv}, task, nft, units, 1024, ctx.subSeed(sign > 0 ? 3 : 4));

@@ -9,6 +9,8 @@ import org.ftverify.evidence.Tolerance;
 /** P8: the pretrained model beats predicting 0 only from n_cross demonstrations on. */
 final class CrossingClaim {
     static final String ID = "icl.p8-zero-shot-crossing";
+    /** Monte Carlo batches of the claim's prompts */
+    static final org.ftverify.core.LevelSize UNITS = org.ftverify.core.LevelSize.of("batches", "Monte Carlo batches of the claim's prompts", 48, 192, 768, 1);
 
     private CrossingClaim() {}
 
@@ -27,6 +29,7 @@ final class CrossingClaim {
                         Parameter.real("W", 0.3, 1.5, 1, "effective label weight W = γ·v_y"),
                         Parameter.real("sigma2", 0, 0.5, 0.1, "label noise variance σ²")))
                 .tries(3, 8, 20)
+                .levels(UNITS)
                 .check((p, ctx) -> {
                     int d = p.integer("d");
                     double wEff = p.real("W"), sigma2 = p.real("sigma2");
@@ -43,7 +46,7 @@ final class CrossingClaim {
                     ev.compare(Tolerance.printed("2.4375").compare("n_cross(d=5, W=20/26, σ²=0.1) against the printed value",
                             2.4375, model.nCross(5, 0.1, 20.0 / 26)));
                     // Monte Carlo on both sides of the crossing (the pretrained model Q11 = I, v_y = W).
-                    int units = ctx.level().pick(48, 192, 768);
+                    int units = UNITS.at(ctx.level());
                     double[] theta = Draws.unit(d, ctx.subSeed(2));
                     Weights pre = Weights.familyA(s, 1, new double[d], wEff);
                     int lo = (int) Math.max(0, Math.min(60, Math.floor(nc))), hi = Math.min(61, lo + 1);

@@ -7,6 +7,7 @@ import org.ftverify.core.Parameter;
 /** P1: the n-shot risk of the ICL-preserving family A against Monte Carlo of the attention forward pass. */
 final class FamilyARiskClaim {
     static final String ID = "icl.p1-family-a-risk";
+    /** Monte Carlo batches of 2048 prompts */
 
     private FamilyARiskClaim() {}
 
@@ -25,6 +26,7 @@ final class FamilyARiskClaim {
                         Parameter.real("mu", 0, 0.3, 0, "value part along θ0: Ũ = μθ̃0 + ..."),
                         Parameter.real("perp", 0, 0.3, 0, "norm of the value part orthogonal to θ̃0")))
                 .tries(3, 8, 20)
+                .levels(RiskPoint.UNITS)
                 .check((p, ctx) -> {
                     RiskPoint pt = RiskPoint.draw(p, ctx);
                     int d = pt.d();

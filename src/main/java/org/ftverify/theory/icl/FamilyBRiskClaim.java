@@ -8,6 +8,7 @@ import org.ftverify.evidence.Tolerance;
 /** P2: after full zero-shot fine-tuning (family B) demonstrations never help, even on the fine-tuning task. */
 final class FamilyBRiskClaim {
     static final String ID = "icl.p2-family-b-risk";
+    /** Monte Carlo batches of 2048 prompts */
 
     private FamilyBRiskClaim() {}
 
@@ -25,6 +26,7 @@ final class FamilyBRiskClaim {
                         Parameter.real("kappa", 0.01, 5, 1, "κ = Q00·v_y"),
                         Parameter.real("a", 0.3, 3, 1, "Q00 (v_x = θ0/Q00)")))
                 .tries(3, 8, 20)
+                .levels(RiskPoint.UNITS)
                 .check((p, ctx) -> {
                     RiskPoint pt = RiskPoint.draw(p, ctx);
                     IclSetup s = pt.setup();

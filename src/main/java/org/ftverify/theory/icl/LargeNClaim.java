@@ -13,6 +13,8 @@ import org.ftverify.simd.GaussianSampler;
 /** P10: limits of many demonstrations: w*(∞; θ), family A's and family B's risks. */
 final class LargeNClaim {
     static final String ID = "icl.p10-large-n-limits";
+    /** Monte Carlo batches of 512 prompts */
+    static final org.ftverify.core.LevelSize UNITS = org.ftverify.core.LevelSize.of("batches", "Monte Carlo batches of 512 prompts", 32, 128, 512, 1);
     static final int N_MC = 400;
 
     private LargeNClaim() {}
@@ -35,6 +37,7 @@ final class LargeNClaim {
                         Parameter.choice("task", List.of("theta0", "minus-theta0", "random"), "evaluation task"),
                         Parameter.choice("sigma", List.of("identity", "anisotropic"), "covariance Σ")))
                 .tries(2, 6, 16)
+                .levels(UNITS)
                 .check((p, ctx) -> {
                     int d = p.integer("d");
                     IclSetup s = Draws.setup(d, p.real("sigma2"), p.choice("sigma"), ctx.subSeed(1));
@@ -58,7 +61,7 @@ final class LargeNClaim {
                     double aInf = model.riskALimit(s.sigma2(), uEff, wEff, tEff);
                     Weights b = Weights.familyB(d, 1.3, theta0, kappa / 1.3);
                     double bInf = model.riskBLimit(s, theta);
-                    int units = ctx.level().pick(32, 128, 512);
+                    int units = UNITS.at(ctx.level());
                     double[][] um = RiskMonteCarlo.unitMeans(s, new Weights[] {a, b}, theta, N_MC, units, 512, ctx.subSeed(5));
                     double remA = IclModel.exact().riskA(N_MC, d, s.sigma2(), uEff, wEff, tEff) - IclModel.exact().riskALimit(s.sigma2(), uEff, wEff, tEff);
                     double remB = IclModel.exact().riskB(s, N_MC, theta, theta0, kappa) - IclModel.exact().riskBLimit(s, theta);

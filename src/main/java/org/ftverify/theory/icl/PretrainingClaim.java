@@ -12,6 +12,14 @@ import org.ftverify.evidence.Tolerance;
 /** P3: SGD pretraining of the attention model finds γ* = (m+1)/(m+1+d+dσ²), not the code's m/(m+1+d). */
 final class PretrainingClaim {
     static final String ID = "icl.p3-pretraining-fixed-point";
+    /** independent SGD runs */
+    static final org.ftverify.core.LevelSize RUNS = org.ftverify.core.LevelSize.seeds("runs", 8, 12, 16).part("SGD");
+    /** prompts per SGD step */
+    static final org.ftverify.core.LevelSize BATCH = org.ftverify.core.LevelSize.of("batch", "prompts per SGD step", 500, 2000, 5000, 1).part("SGD");
+    /** SGD steps */
+    static final org.ftverify.core.LevelSize STEPS = org.ftverify.core.LevelSize.of("steps", "SGD steps", 3000, 4000, 5000, 1).part("SGD");
+    /** Monte Carlo batches of 2048 prompts */
+    static final org.ftverify.core.LevelSize UNITS = org.ftverify.core.LevelSize.of("batches", "Monte Carlo batches of 2048 prompts", 32, 128, 512, 1).part("risk Monte Carlo");
     static final double LR = 0.01, MOMENTUM = 0.9, CLIP = 1;
 
     private PretrainingClaim() {}
@@ -32,11 +40,12 @@ final class PretrainingClaim {
                 .reads(IclModel.GAMMA_STAR)
                 .space(Pretrained.SETTINGS)
                 .tries(2, 6, 9)
+                .levels(RUNS, BATCH, STEPS, UNITS)
                 .check((p, ctx) -> {
                     Pretrained.Setting set = Pretrained.Setting.of(p);
                     int d = set.d(), m = set.m();
                     double sigma2 = set.sigma2();
-                    int runs = ctx.level().pick(8, 12, 16), batch = ctx.level().pick(500, 2000, 5000), steps = ctx.level().pick(3000, 4000, 5000);
+                    int runs = RUNS.at(ctx.level()), batch = BATCH.at(ctx.level()), steps = STEPS.at(ctx.level());
                     int blocks = 10;
                     double[] raw = RunMemo.get(new Key(d, m, sigma2, ctx.subSeed(1), runs, batch, steps, blocks),
                             () -> simulate(d, m, sigma2, ctx.subSeed(1), runs, batch, steps, blocks));
@@ -62,7 +71,7 @@ final class PretrainingClaim {
                     // Risk of the structured optimum (Q11 = γ*I, v_y = 1) by Monte Carlo against 1 + σ² − m/(m+1+d+dσ²).
                     IclSetup s = IclSetup.isotropic(d, sigma2);
                     Weights opt = Weights.familyA(s, IclModel.exact().gammaStar(s, m)[0], new double[d], 1);
-                    int units = ctx.level().pick(32, 128, 512);
+                    int units = UNITS.at(ctx.level());
                     RiskMonteCarlo.Estimate e = RiskMonteCarlo.estimate(s, opt, null, m, units, 2048, ctx.subSeed(2));
                     ev.compare(Tolerance.clt(4.5, e.se(), units, "batches of 2048 prompts")
                             .compare("pretraining risk at γ* against 1 + σ² − m/(m+1+d+dσ²)", model.pretrainLossStar(d, m, sigma2), e.mean()));

@@ -16,6 +16,8 @@ import org.ftverify.simd.GaussianSampler;
  */
 final class ReducedDriftClaim {
     static final String ID = "icl.p6-drift";
+    /** Monte Carlo batches of 1024 single-step increments */
+    static final org.ftverify.core.LevelSize UNITS = org.ftverify.core.LevelSize.of("batches", "Monte Carlo batches of 1024 SGD increments", 64, 256, 1024, 1);
     static final String[] NAMES = {"ȧ", "α̇", "β̇", "ṗ", "v̇0 (off the manifold)"};
 
     private ReducedDriftClaim() {}
@@ -44,10 +46,11 @@ final class ReducedDriftClaim {
                         Parameter.real("vy", -2, 2, 1, "v_y (no effect on the ZS loss)"),
                         Parameter.real("sigma2", 0, 0.5, 0.1, "label noise variance σ²")))
                 .tries(3, 10, 30)
+                .levels(UNITS)
                 .check((p, ctx) -> {
                     int d = p.integer("d");
                     double[] y = {p.real("a"), p.real("alpha"), p.real("beta"), p.real("p")};
-                    int units = ctx.level().pick(64, 256, 1024), perUnit = 1024;
+                    int units = UNITS.at(ctx.level()), perUnit = 1024;
                     double[][] inc = RunMemo.get(new Key(d, y[0], y[1], y[2], y[3], p.real("vy"), p.real("sigma2"), ctx.subSeed(1), units, perUnit),
                             () -> increments(d, y, p.real("vy"), p.real("sigma2"), ctx.subSeed(1), units, perUnit));
                     double[] rhs = new double[4];

@@ -15,6 +15,8 @@ import org.ftverify.ode.Trajectory;
 /** P6: the reduced full-ZS flow: invariant, limit a∞, collapse of ICL; the end state run through the attention model. */
 final class ReducedFlowClaim {
     static final String ID = "icl.p6-reduced-flow";
+    /** Monte Carlo batches of 1024 prompts */
+    static final org.ftverify.core.LevelSize UNITS = org.ftverify.core.LevelSize.of("batches", "Monte Carlo batches of 1024 prompts", 32, 128, 512, 1);
     static final double REL_TOL = 1e-10;
 
     private ReducedFlowClaim() {}
@@ -39,6 +41,7 @@ final class ReducedFlowClaim {
                         Parameter.real("W", 0.5, 1, 0.79, "pretrained effective label weight W = γ·v_y (0.5 to 1: the optimum for m ≥ 5)"),
                         Parameter.real("sigma2", 0, 0.5, 0.1, "label noise variance σ²")))
                 .tries(3, 10, 30)
+                .levels(UNITS)
                 .check((p, ctx) -> {
                     int d = p.integer("d");
                     double gamma = p.real("gamma"), vy = p.real("W") / gamma, sigma2 = p.real("sigma2");
@@ -87,7 +90,7 @@ final class ReducedFlowClaim {
                             .consistency());
                     // The end state as an attention model: its 20-shot risk on θ0 by Monte Carlo against E_B(20; θ0; κ).
                     Weights end = Weights.reduced(d, yEnd[0], yEnd[1], yEnd[2], yEnd[3], t0, vy);
-                    int units = ctx.level().pick(32, 128, 512);
+                    int units = UNITS.at(ctx.level());
                     RiskMonteCarlo.Estimate e = RiskMonteCarlo.estimate(s, end, t0, 20, units, 1024, ctx.subSeed(1));
                     ev.compare(Tolerance.clt(4.5, e.se(), units, "batches of 1024 prompts")
                             .compare("20-shot risk on θ0 of the flow's end state against E_B(20; θ0; κ = a∞ v_y)",

@@ -17,6 +17,8 @@ import org.ftverify.evidence.Tolerance;
 record RiskPoint(int d, int n, IclSetup setup, double[] theta0, double[] theta) {
     /** Prompts per Monte Carlo unit. */
     static final int PER_UNIT = 2048;
+    /** Monte Carlo batches of PER_UNIT prompts per risk estimate, per level. */
+    static final org.ftverify.core.LevelSize UNITS = org.ftverify.core.LevelSize.of("batches", "Monte Carlo batches of 2048 prompts", 64, 256, 1024, 1);
 
     /** d, n, σ², then the claim's own parameters, then the task and Σ choices. */
     static ParameterSpace space(Parameter... own) {
@@ -40,7 +42,7 @@ record RiskPoint(int d, int n, IclSetup setup, double[] theta0, double[] theta) 
 
     /** Monte Carlo n-shot risk of {@code model} on this point's task against {@code predicted}, 4.5 SE. */
     RiskMonteCarlo.Estimate estimate(Weights model, CheckContext ctx) {
-        return RiskMonteCarlo.estimate(setup, model, theta, n, ctx.level().pick(64, 256, 1024), PER_UNIT, ctx.subSeed(5));
+        return RiskMonteCarlo.estimate(setup, model, theta, n, UNITS.at(ctx.level()), PER_UNIT, ctx.subSeed(5));
     }
 
     static Comparison compare(String quantity, double predicted, RiskMonteCarlo.Estimate e) {

@@ -10,6 +10,8 @@ import org.ftverify.evidence.Tolerance;
 /** P11: the task-averaged price of a value-only update on unseen tasks. */
 final class UnseenPenaltyClaim {
     static final String ID = "icl.p11-unseen-task-penalty";
+    /** Monte Carlo batches of 2048 prompts */
+    static final org.ftverify.core.LevelSize UNITS = org.ftverify.core.LevelSize.of("batches", "Monte Carlo batches of 2048 prompts", 64, 256, 1024, 1);
 
     private UnseenPenaltyClaim() {}
 
@@ -30,13 +32,14 @@ final class UnseenPenaltyClaim {
                         Parameter.real("W", 0.3, 1.2, 0.77, "effective label weight"),
                         Parameter.real("unorm", 0.05, 0.4, 0.11, "‖Ũ‖")))
                 .tries(3, 8, 20)
+                .levels(UNITS)
                 .check((p, ctx) -> {
                     int d = p.integer("d"), n = p.integer("n");
                     double wEff = p.real("W");
                     IclSetup s = IclSetup.isotropic(d, p.real("sigma2"));
                     double[] u = Draws.scaled(p.real("unorm"), Draws.unit(d, ctx.subSeed(2)));
                     Weights updated = Weights.familyA(s, 1, u, wEff), pre = Weights.familyA(s, 1, new double[d], wEff);
-                    int units = ctx.level().pick(64, 256, 1024);
+                    int units = UNITS.at(ctx.level());
                     double[][] um = RiskMonteCarlo.unitMeans(s, new Weights[] {updated, pre}, null, n, units, 2048, ctx.subSeed(5));
                     double[] diff = SampleStats.difference(um[0], um[1]);
                     double uu = Draws.dot(u, u);

@@ -13,6 +13,10 @@ import org.ftverify.evidence.Tolerance;
 /** P5: value-only zero-shot fine-tuning: limit, exponential rate, ZS floor, label weight untouched. */
 final class ValueOnlyClaim {
     static final String ID = "icl.p5-value-only-zero-shot";
+    /** independent SGD runs of 256 prompts per step */
+    static final org.ftverify.core.LevelSize RUNS = org.ftverify.core.LevelSize.seeds("runs", 48, 160, 480).part("SGD");
+    /** Monte Carlo batches of 2048 prompts */
+    static final org.ftverify.core.LevelSize UNITS = org.ftverify.core.LevelSize.of("batches", "Monte Carlo batches of 2048 prompts", 64, 256, 1024, 1).part("risk Monte Carlo");
 
     private ValueOnlyClaim() {}
 
@@ -37,6 +41,7 @@ final class ValueOnlyClaim {
                         Parameter.real("vy", -2, 2, 1, "pretrained label weight v_y"),
                         Parameter.choice("sigma", List.of("identity", "anisotropic"), "covariance Σ")))
                 .tries(3, 8, 20)
+                .levels(RUNS, UNITS)
                 .check((p, ctx) -> {
                     int d = p.integer("d");
                     double gamma = p.real("gamma"), vy = p.real("vy");
@@ -52,7 +57,7 @@ final class ValueOnlyClaim {
                     double eta = 0.5 / hMax;
                     int steps = (int) Math.min(400, Math.ceil(3 / (eta * hMin)));
                     int[] checkpoints = {Math.max(1, steps / 8), Math.max(2, steps / 3), steps};
-                    int runs = ctx.level().pick(48, 160, 480), batch = 256;
+                    int runs = RUNS.at(ctx.level()), batch = 256;
                     double[][][] traj = RunMemo.get(new Key(s, gamma, vy, ctx.subSeed(3), runs, batch, steps, eta),
                             () -> simulate(s, gamma, vy, theta0, ctx.subSeed(3), runs, batch, steps, eta, checkpoints));
                     Evidence ev = new Evidence();
@@ -73,7 +78,7 @@ final class ValueOnlyClaim {
                     // The ZS risk of the limit model by Monte Carlo against the floor σ² + 2‖θ0‖²_Σ/(d+4).
                     double[] uLimit = ref.valueOnlyLimit(d, gamma, theta0);
                     Weights limit = Weights.familyA(s, gamma, uLimit, vy);
-                    int units = ctx.level().pick(64, 256, 1024);
+                    int units = UNITS.at(ctx.level());
                     RiskMonteCarlo.Estimate e = RiskMonteCarlo.estimate(s, limit, theta0, 0, units, 2048, ctx.subSeed(4));
                     ev.compare(Tolerance.clt(4.5, e.se(), units, "batches of 2048 prompts")
                             .compare("ZS risk at the limit against σ² + 2‖θ0‖²_Σ/(d+4)", model.valueOnlyZsFloor(s, theta0), e.mean()));

@@ -29,6 +29,10 @@ import org.ftverify.simd.Kernels;
  */
 final class DriftMatchesSgdClaim {
     static final String ID = "lora.drift-matches-sgd";
+    /** dimension of the increments; d = 8192 at deep, not 1e5: the drift's O(1/d) bias is ~1e-4 relative there, below the CLT noise of the increments, and d = 1e5 would cost 12x for no resolution */
+    static final org.ftverify.core.LevelSize DIM = org.ftverify.core.LevelSize.dimension("d", 1024, 4096, 8192).because("O(1/d) bias ~1e-4 at d = 8192, below the CLT noise; d = 1e5 would cost 12x for no resolution");
+    /** single SGD increments averaged per component */
+    static final org.ftverify.core.LevelSize INCREMENTS = org.ftverify.core.LevelSize.samples("n", 100_000, 400_000, 1_000_000);
     static final List<Activation> ACTIVATIONS = List.of(Activation.LIN, Activation.TANH, Activation.ERF, Activation.RELU, Activation.HE2, Activation.HE3);
     private static final int BLOCKS = 16;
 
@@ -58,6 +62,7 @@ final class DriftMatchesSgdClaim {
                                 Parameter.real("gamma0", 0.2, 2, 1, "base learning rate; He_k runs at gamma0/(k!k)"))
                         .constrained("|u| >= 0.05 (at u = 0 the m-drift vanishes identically and compares nothing)", p -> Math.abs(p.real("u")) >= 0.05))
                 .tries(3, 8, 20)
+                .levels(DIM, INCREMENTS)
                 .check((p, ctx) -> check(model, p, ctx))
                 .build();
     }
@@ -75,8 +80,8 @@ final class DriftMatchesSgdClaim {
 
     static Evidence check(LoraTheoryModel model, Params p, CheckContext ctx) {
         double mu = p.real("mu"), u = p.real("u"), m = p.real("m"), gamma0 = p.real("gamma0");
-        int d = ctx.level().pick(1024, 4096, 8192);
-        int n = ctx.level().pick(100_000, 400_000, 1_000_000);
+        int d = DIM.at(ctx.level());
+        int n = INCREMENTS.at(ctx.level());
         Evidence e = new Evidence().diagnostic("kernels", Kernels.species()).diagnostic("d", d).diagnostic("increments per activation", n);
         double[] drift = new double[2];
         for (int i = 0; i < ACTIVATIONS.size(); i++) {

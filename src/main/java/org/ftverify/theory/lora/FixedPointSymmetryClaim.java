@@ -26,6 +26,10 @@ import org.ftverify.simd.Kernels;
  */
 final class FixedPointSymmetryClaim {
     static final String ID = "lora.fixed-point-symmetry";
+    /** dimension of the runs from random start */
+    static final org.ftverify.core.LevelSize DIM = org.ftverify.core.LevelSize.sgdDimension("d", 512, 1024, 2048);
+    /** seeds (in mirror pairs) */
+    static final org.ftverify.core.LevelSize SEEDS = org.ftverify.core.LevelSize.seeds("seeds", 10, 10, 20);
     static final double SIGN_AT = 0.3;
 
     private FixedPointSymmetryClaim() {}
@@ -54,6 +58,7 @@ final class FixedPointSymmetryClaim {
                 .provenance("derived (sign rule not run by the spec author; He3 end points validated against the ODE)")
                 .space(space)
                 .tries(2, 4, 8)
+                .levels(DIM, SEEDS)
                 .check((p, ctx) -> check(model, p, ctx))
                 .build();
     }
@@ -66,8 +71,8 @@ final class FixedPointSymmetryClaim {
         double mu = p.real("mu");
         double a = model.A(s, mu);
         double gamma0 = s == Activation.HE3 && mu >= 0.5 ? 0.5 : 1, gamma = gamma0 / s.lrNormalisation();
-        int d = ctx.level().pick(512, 1024, 2048);
-        int seeds = ctx.level().pick(10, 10, 20);
+        int d = DIM.at(ctx.level());
+        int seeds = SEEDS.at(ctx.level());
         double c = s == Activation.HE3 ? 6 : 3;
         double tau = model.tau(s, mu);
         // Escape budget: 10x the predicted escape alpha, capped so that a wrong theory cannot stall the run.

@@ -33,6 +33,10 @@ import org.ftverify.simd.Kernels;
  */
 final class LogSearchPhaseClaim {
     static final String ID = "lora.log-search-phase";
+    /** seeds per dimension for activations other than He3; the theory page (lora-p5) uses 8 per d */
+    static final org.ftverify.core.LevelSize SEEDS = org.ftverify.core.LevelSize.seeds("seeds per d", 12, 16, 32);
+    /** seeds per dimension for He3, whose per-seed spread of the escape time is about twice the linear one */
+    static final org.ftverify.core.LevelSize SEEDS_HE3 = org.ftverify.core.LevelSize.seeds("seeds per d (He3)", 16, 24, 48);
     static final double THRESHOLD = 0.5, GAMMA0 = 1;
     /**
      * The notes' band [0.6, 1.5] on mean escape alpha / ((tau/gamma0) ½ ln d), as centre 1.05 ± 0.45: it holds the
@@ -78,6 +82,7 @@ final class LogSearchPhaseClaim {
                 .provenance("code + derived, validated")
                 .space(space)
                 .tries(2, 3, 6)
+                .levels(SEEDS, SEEDS_HE3)
                 .check((p, ctx) -> check(model, p, ctx))
                 .build();
     }
@@ -91,7 +96,7 @@ final class LogSearchPhaseClaim {
         int[] dims = {512, 1024, 2048, 4096};
         // Per-seed sd of the escape alpha (16 seeds per d): lin 0.26-0.70, He3 0.65-1.3. The slope's SE is measured
         // (propagated from the per-d SEs); these counts keep 5 SE near 11% (lin) and 40% (He3) of tau/2 at QUICK.
-        int seeds = s == Activation.HE3 ? ctx.level().pick(16, 24, 48) : ctx.level().pick(12, 16, 32);
+        int seeds = (s == Activation.HE3 ? SEEDS_HE3 : SEEDS).at(ctx.level());
         // Generous and model-independent (so a perturbed model is judged on the same runs): >= 20x any predicted escape here.
         double alphaMax = 2000;
 

@@ -28,6 +28,8 @@ import org.ftverify.simd.Kernels;
  */
 final class NoisePlateauClaim {
     static final String ID = "lora.noise-plateau";
+    /** seeds of the plateau average at d = 2048 (the theory page, lora-p9) */
+    static final org.ftverify.core.LevelSize SEEDS = org.ftverify.core.LevelSize.seeds("seeds", 1, 2, 4);
     static final int D = 2048;
     static final double HORIZON = 60, WINDOW = 20, U0 = 0.05, M0 = 0.2;
 
@@ -54,13 +56,14 @@ final class NoisePlateauClaim {
                 .provenance("derived, validated")
                 .space(space)
                 .tries(3, 6, 12)
+                .levels(SEEDS)
                 .check((p, ctx) -> check(model, p, ctx))
                 .build();
     }
 
     static Evidence check(LoraTheoryModel model, Params p, CheckContext ctx) {
         double mu = p.real("mu"), gamma = p.real("gamma");
-        int seeds = ctx.level().pick(1, 2, 4);
+        int seeds = SEEDS.at(ctx.level());
         double[] window = SampleStats.grid(HORIZON - WINDOW, HORIZON, 0.05);
         double[] cps = concat(SampleStats.grid(0, HORIZON - WINDOW - 0.5, 0.5), window);
         SimSetup plateau = new SimSetup(Activation.LIN, mu, gamma, D, 1), control = new SimSetup(Activation.LIN, 0.5, 4, D, 1),

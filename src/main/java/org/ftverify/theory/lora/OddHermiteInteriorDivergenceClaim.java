@@ -28,6 +28,8 @@ import org.ftverify.simd.Kernels;
  */
 final class OddHermiteInteriorDivergenceClaim {
     static final String ID = "lora.odd-hermite-interior-divergence";
+    /** seeds per category at d = 1024 (the theory page, lora-p8: 6) */
+    static final org.ftverify.core.LevelSize SEEDS = org.ftverify.core.LevelSize.seeds("seeds", 6, 6, 12);
     static final double GAMMA0 = 1, ALPHA_MAX = 400, THRESHOLD = 0.5;
     static final int D = 1024;
     /** Relative SGD-vs-exact-ODE escape-time difference allowed (theory page, lora-p8). */
@@ -57,12 +59,13 @@ final class OddHermiteInteriorDivergenceClaim {
                 .provenance("derived, validated")
                 .space(space)
                 .tries(2, 4, 8)
+                .levels(SEEDS)
                 .check((p, ctx) -> check(model, p, ctx))
                 .build();
     }
 
     static Evidence check(LoraTheoryModel model, Params p, CheckContext ctx) {
-        int seeds = ctx.level().pick(6, 6, 12);
+        int seeds = SEEDS.at(ctx.level());
         Evidence e = new Evidence().diagnostic("kernels", Kernels.species()).diagnostic("seeds", seeds);
         category(model, p.real("muNear"), 0, seeds, ctx, e);
         // The escaping category is cheap (escape by alpha ~ 30) and carries the level comparison, whose 6-seed mean

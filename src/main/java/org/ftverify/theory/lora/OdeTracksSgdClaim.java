@@ -27,6 +27,8 @@ import org.ftverify.simd.Kernels;
  */
 final class OdeTracksSgdClaim {
     static final String ID = "lora.ode-tracks-sgd";
+    /** SGD runs per try (d is a parameter: 1024 or 4096, the theory page's lora-p1 values; the scaling check wants 4 seeds) */
+    static final org.ftverify.core.LevelSize SEEDS = org.ftverify.core.LevelSize.seeds("seeds", 1, 8, 16);
     static final double U0 = 0.05, M0 = 0.2;
 
     private OdeTracksSgdClaim() {}
@@ -61,6 +63,7 @@ final class OdeTracksSgdClaim {
                 .provenance("derived, validated")
                 .space(space)
                 .tries(3, 6, 12)
+                .levels(SEEDS)
                 .check((p, ctx) -> check(model, p, ctx))
                 .build();
     }
@@ -75,7 +78,7 @@ final class OdeTracksSgdClaim {
         int batch = Integer.parseInt(p.choice("batch")), d = Integer.parseInt(p.choice("d"));
         boolean he3 = s == Activation.HE3;
         double horizon = he3 ? 200 : 20, c = calibratedC(s);
-        int seeds = ctx.level().pick(1, 8, 16);
+        int seeds = SEEDS.at(ctx.level());
         Trajectory ode = model.integrate(s, mu, gamma, U0, M0, horizon, List.of());
         double[] cps = SampleStats.grid(0, horizon, horizon / 200);
 

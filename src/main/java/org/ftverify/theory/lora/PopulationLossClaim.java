@@ -19,6 +19,8 @@ import org.ftverify.simd.Kernels;
  */
 final class PopulationLossClaim {
     static final String ID = "lora.population-loss";
+    /** Monte Carlo samples at d = 64 (the theory page, lora-p10: 1e6) */
+    static final org.ftverify.core.LevelSize SAMPLES = org.ftverify.core.LevelSize.samples("n", 200_000, 1_000_000, 4_000_000);
     static final int DIM = 64;
     private static final int BLOCK = 1024;
 
@@ -53,12 +55,13 @@ final class PopulationLossClaim {
                         Parameter.real("m", -1, 1, 0.5, "overlap v.w*")))
                 .check((p, ctx) -> check(model, Activation.parse(p.choice("activation")), p.real("mu"), p.real("u"), p.real("m"), ctx))
                 .tries(4, 10, 30)
+                .levels(SAMPLES)
                 .build();
     }
 
     /** Monte-Carlo samples per level: the spec's 1e6 at STANDARD; 2e5 at QUICK to stay in budget (tolerance ∝ n^{-1/2}). */
     static int samples(CheckContext ctx) {
-        return ctx.level().pick(200_000, 1_000_000, 4_000_000);
+        return SAMPLES.at(ctx.level());
     }
 
     /**

@@ -28,6 +28,12 @@ import org.ftverify.simd.Kernels;
  */
 final class PretrainingHurtsClaim {
     static final String ID = "lora.pretraining-hurts";
+    /** dimension of the escape-ratio runs (b); the theory page (lora-p7) uses d = 2048 */
+    static final org.ftverify.core.LevelSize DIM_B = org.ftverify.core.LevelSize.sgdDimension("d (b)", 512, 2048, 2048).part("(b)");
+    /** common seeds of (b) (the theory page: 8) */
+    static final org.ftverify.core.LevelSize SEEDS_B = org.ftverify.core.LevelSize.seeds("seeds (b)", 8, 8, 16).part("(b)");
+    /** seeds of the late-rate fit (c) at d = 4096 (the theory page: one) */
+    static final org.ftverify.core.LevelSize SEEDS_C = org.ftverify.core.LevelSize.seeds("seeds (c)", 1, 2, 4).part("(c)");
     static final double MU_LIMIT = 1 - 1e-4, LOSS_HI = 1e-2, LOSS_LO = 1e-5;
     /** Relative tolerance of the late-rate fit (c): 2x the largest per-seed deviation measured (theory page, lora-p7-calibration). */
     static final double KAPPA_FIT_TOL = 0.05;
@@ -62,6 +68,7 @@ final class PretrainingHurtsClaim {
                 .provenance("derived, validated ((a) CAS/quadrature; (b), (c) simulation)")
                 .space(space)
                 .tries(2, 4, 8)
+                .levels(DIM_B, SEEDS_B, SEEDS_C)
                 .check((p, ctx) -> check(model, p, ctx))
                 .build();
     }
@@ -102,7 +109,7 @@ final class PretrainingHurtsClaim {
     /** (b): common seeds at mu = 0.9 and 0.6 (same v0 and samples), so the ln|m0| lottery largely cancels in the ratio. */
     static void escapeRatio(LoraTheoryModel model, CheckContext ctx, Evidence e) {
         boolean quick = ctx.level() == EvidenceLevel.QUICK;
-        int d = ctx.level().pick(512, 2048, 2048), seeds = ctx.level().pick(8, 8, 16);
+        int d = DIM_B.at(ctx.level()), seeds = SEEDS_B.at(ctx.level());
         double predicted = model.tau(Activation.LIN, 0.9) / model.tau(Activation.LIN, 0.6);
         double alphaMax = 8000; // >= 10x the predicted escape at mu = 0.9; model-independent so mutants see the same runs
         SimStart start = SimStart.random(1.0 / ((double) d * d));
@@ -128,7 +135,7 @@ final class PretrainingHurtsClaim {
 
     /** (c): run from the warm start in chunks until the loss is below 1e-5, then fit ln L on [1e-5, 1e-2]. */
     static void lateRate(LoraTheoryModel model, double mu, double gamma, CheckContext ctx, Evidence e) {
-        int d = 4096, seeds = ctx.level().pick(1, 2, 4);
+        int d = 4096, seeds = SEEDS_C.at(ctx.level());
         double predicted = model.kappaSlow(Activation.LIN, mu, gamma);
         SimSetup setup = new SimSetup(Activation.LIN, mu, gamma, d, 16);
         List<double[][]> runs = SeedParallel.map(seeds, k -> {

@@ -21,6 +21,14 @@ import org.ftverify.simd.Kernels;
  */
 final class ReluHalfSpeedClaim {
     static final String ID = "lora.relu-half-speed";
+    /** dimension of the escape-ratio runs (the theory page, lora-p6: d = 2048) */
+    static final org.ftverify.core.LevelSize DIM = org.ftverify.core.LevelSize.sgdDimension("d", 1024, 2048, 2048).part("escape");
+    /** common seeds of the escape ratio (the theory page: 8) */
+    static final org.ftverify.core.LevelSize SEEDS = org.ftverify.core.LevelSize.seeds("seeds", 8, 8, 16).part("escape");
+    /** dimension of the growth-rate ratio */
+    static final org.ftverify.core.LevelSize DIM_G = org.ftverify.core.LevelSize.sgdDimension("d (growth)", 1024, 2048, 4096).part("growth");
+    /** seeds of the growth-rate ratio */
+    static final org.ftverify.core.LevelSize SEEDS_G = org.ftverify.core.LevelSize.seeds("seeds (growth)", 16, 16, 24).part("growth");
     static final double THRESHOLD = 0.5, GAMMA = 1;
 
     private ReluHalfSpeedClaim() {}
@@ -43,6 +51,7 @@ final class ReluHalfSpeedClaim {
                 .provenance("derived, validated")
                 .space(space)
                 .tries(2, 3, 6)
+                .levels(DIM, SEEDS, DIM_G, SEEDS_G)
                 .check((p, ctx) -> check(model, p, ctx))
                 .build();
     }
@@ -50,8 +59,8 @@ final class ReluHalfSpeedClaim {
     static Evidence check(LoraTheoryModel model, Params p, CheckContext ctx) {
         double mu = p.real("mu");
         boolean quick = ctx.level() == EvidenceLevel.QUICK;
-        int d = quick ? 1024 : 2048;
-        int seeds = ctx.level().pick(8, 8, 16);
+        int d = DIM.at(ctx.level());
+        int seeds = SEEDS.at(ctx.level());
         double predicted = model.tau(Activation.RELU, mu) / model.tau(Activation.LIN, mu);
         double alphaMax = 4000; // >= 10x the predicted ReLU escape at mu = 0.8; model-independent so mutants see the same runs
         SimStart start = SimStart.random(1.0 / ((double) d * d));
@@ -74,7 +83,7 @@ final class ReluHalfSpeedClaim {
                 .diagnostic("observed ratio", ratio);
         // Beside the ratio, which cancels an error common to tau_relu and tau_lin: ReLU's own growth rate at the saddle
         // against gamma/tau_relu (SaddleGrowth protocol; d = 1024 keeps the slow ReLU runs, tau up to 52, in the quick budget).
-        int dG = ctx.level().pick(1024, 2048, 4096), growthSeeds = ctx.level().pick(16, 16, 24);
+        int dG = DIM_G.at(ctx.level()), growthSeeds = SEEDS_G.at(ctx.level());
         double[] slopes = SaddleGrowth.slopes(Activation.RELU, mu, dG, growthSeeds, ctx, 500, SaddleGrowth.horizon(Activation.RELU, mu), e);
         double bias = SaddleGrowth.odeBias(Activation.RELU, mu), rate = (1 + bias) / model.tau(Activation.RELU, mu);
         e.compare(SaddleGrowthRateClaim.rateTolerance(slopes, dG, rate).compare("ReLU growth rate of ln|m| at the saddle, mean of " + growthSeeds

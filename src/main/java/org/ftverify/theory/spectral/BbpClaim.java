@@ -24,6 +24,10 @@ import org.ftverify.simd.GaussianSampler;
  */
 final class BbpClaim {
     static final String ID = "spectral.bbp-covariance";
+    /** repetitions at the smallest dimension of the claim's range (fewer at larger d, same total work); d is a parameter because p x n matrices and their SVD (O(p^3)) bound it: at p = 1e5 one p x p matrix is 80 GB, more than the 24 GiB CI machine */
+    static final org.ftverify.core.LevelSize REPS = org.ftverify.core.LevelSize.seeds("reps", 24, 48, 96).because("p = 400/800 is a parameter; a 1e5 x 1e5 matrix (80 GB) would not fit in 24 GiB").part("spike");
+    /** repetitions of the p = 400 monotonicity check */
+    static final org.ftverify.core.LevelSize REPS_B = org.ftverify.core.LevelSize.seeds("reps (p = 400)", 24, 48, 96).part("p = 400");
 
     private BbpClaim() {}
 
@@ -48,6 +52,7 @@ final class BbpClaim {
                         .constrained("theta >= 2 sqrt(gamma) (away from the threshold, where finite-size effects are O(p^-1/3))",
                                 p -> p.real("theta") >= 2 * Math.sqrt(Double.parseDouble(p.choice("gamma")))))
                 .tries(3, 8, 20)
+                .levels(REPS, REPS_B)
                 .check((p, ctx) -> check(model, p, ctx))
                 .build();
     }
@@ -77,7 +82,7 @@ final class BbpClaim {
     static Evidence check(SpectralModel model, Params params, CheckContext ctx) {
         int p = Integer.parseInt(params.choice("p"));
         double gamma = Double.parseDouble(params.choice("gamma")), theta = params.real("theta");
-        int n = (int) Math.round(p / gamma), reps = RmtTolerance.reps(ctx.level().pick(24, 48, 96), 400, p) / 2 * 2;
+        int n = (int) Math.round(p / gamma), reps = RmtTolerance.reps(REPS.at(ctx.level()), 400, p) / 2 * 2;
         List<double[]> runs = simulate(ctx.seed(), p, n, theta, reps);
         double[] lam = new double[reps], rho = new double[reps], cross = new double[reps / 2];
         for (int r = 0; r < reps; r++) {
@@ -98,7 +103,7 @@ final class BbpClaim {
         e.compare(RmtTolerance.of(cross, p, 2 * RmtTolerance.biasConstant(theta * theta / gamma)).compare("two independent samples <u^_A, u^_B>^2 vs product rho^2", rhoPred * rhoPred, SampleStats.mean(cross)));
         // the admissible point closest to the threshold (theta = 2 sqrt(gamma), p = 400), where a wrong threshold shows most
         double thetaB = 2 * Math.sqrt(gamma);
-        int pB = 400, nB = (int) Math.round(pB / gamma), repsB = ctx.level().pick(24, 48, 96);
+        int pB = 400, nB = (int) Math.round(pB / gamma), repsB = REPS_B.at(ctx.level());
         List<double[]> near = simulate(ctx.subSeed(500), pB, nB, thetaB, repsB);
         double[] rhoB = new double[repsB];
         for (int r = 0; r < repsB; r++) rhoB[r] = near.get(r)[1];

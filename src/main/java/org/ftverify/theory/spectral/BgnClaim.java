@@ -24,6 +24,8 @@ import org.ftverify.numeric.TruncatedSvd;
  */
 final class BgnClaim {
     static final String ID = "spectral.pretraining-size";
+    /** repetitions at the smallest dimension of the claim's range (fewer at larger d, same total work); d is a parameter because p x n matrices and their SVD (O(p^3)) bound it: at p = 1e5 one p x p matrix is 80 GB, more than the 24 GiB CI machine */
+    static final org.ftverify.core.LevelSize REPS = org.ftverify.core.LevelSize.seeds("reps", 32, 64, 128).because("d = 200/400 is a parameter; a 1e5 x 1e5 matrix (80 GB) would not fit in 24 GiB");
     static final double[] CURVE = {1, 2, 4, 8, 16};
 
     /** Realisations of the below-threshold point. */
@@ -61,6 +63,7 @@ final class BgnClaim {
                         .constrained("theta_eff^4 >= 3c (away from the threshold, where finite-size effects are O(d^-1/3))",
                                 p -> Math.pow(p.real("np"), 2) >= 3 * Double.parseDouble(p.choice("c"))))
                 .tries(3, 8, 20)
+                .levels(REPS)
                 .check((p, ctx) -> check(model, p, ctx))
                 .build();
     }
@@ -86,7 +89,7 @@ final class BgnClaim {
         int[] mp = dims(params);
         int m = mp[0], p = mp[1], d = Math.min(m, p);
         double c = (double) m / p, theta = Math.sqrt(params.real("np"));
-        int reps = RmtTolerance.reps(ctx.level().pick(32, 64, 128), 200, d);
+        int reps = RmtTolerance.reps(REPS.at(ctx.level()), 200, d);
         double[][] runs = simulate(ctx.seed(), m, p, theta, reps);
         double[] z = SampleStats.column(runs, 0), ru = SampleStats.column(runs, 1), rv = SampleStats.column(runs, 2);
         double bias = RmtTolerance.biasConstant(Math.pow(theta, 4) / c);
@@ -121,7 +124,7 @@ final class BgnClaim {
             double t = Math.sqrt(np);
             if (Math.pow(t, 4) < 3 * c) continue;
             // the admissible point closest to the threshold, where a wrong threshold shows most, gets the full budget
-            int reps = first ? RmtTolerance.reps(ctx.level().pick(32, 64, 128), 200, Math.min(m, p)) : 2;
+            int reps = first ? RmtTolerance.reps(REPS.at(ctx.level()), 200, Math.min(m, p)) : 2;
             double[][] r = simulate(ctx.subSeed(100 + (long) np), m, p, t, reps);
             double[] col = SampleStats.column(r, 1);
             double mean = SampleStats.mean(col);

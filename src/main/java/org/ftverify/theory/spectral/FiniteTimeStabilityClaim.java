@@ -23,6 +23,8 @@ import org.ftverify.numeric.TruncatedSvd;
  */
 final class FiniteTimeStabilityClaim {
     static final String ID = "spectral.finite-time-stability";
+    /** repetitions at the smallest dimension of the claim's range (fewer at larger d, same total work); d is a parameter because p x n matrices and their SVD (O(p^3)) bound it: at p = 1e5 one p x p matrix is 80 GB, more than the 24 GiB CI machine */
+    static final org.ftverify.core.LevelSize REPS = org.ftverify.core.LevelSize.seeds("reps", 24, 48, 96).because("m = 250/500 is a parameter; a 1e5 x 1e5 matrix (80 GB) would not fit in 24 GiB");
 
     /**
      * O(1/m) bias: the mean of Stab minus S_u, times m, measured 0.67 to 0.77 at n/p = 2 (0.2 at n/p = 4, 0.02 at 16) over
@@ -52,6 +54,7 @@ final class FiniteTimeStabilityClaim {
                         Parameter.real("t", 0.5, 2, 1, "fine-tuning time"),
                         Parameter.real("thetap", 0.5, 2, 1.5, "target strength theta'")))
                 .tries(3, 8, 20)
+                .levels(REPS)
                 .check((p, ctx) -> check(model, p, ctx))
                 .build();
     }
@@ -91,7 +94,7 @@ final class FiniteTimeStabilityClaim {
         int m = Integer.parseInt(params.choice("m")), p = 2 * m;
         double c = 0.5, np = params.real("np"), t = params.real("t"), thetap = params.real("thetap");
         double sn = 1 / Math.sqrt(np), eff = Math.sqrt(np);
-        int reps = RmtTolerance.reps(ctx.level().pick(24, 48, 96), 250, m);
+        int reps = RmtTolerance.reps(REPS.at(ctx.level()), 250, m);
         double[][] runs = simulate(ctx.seed(), m, p, new double[] {eff}, new double[] {moved(eff, t, thetap, sn)}, 1, reps);
         double[] sq = new double[reps];
         for (int r = 0; r < reps; r++) sq[r] = runs[r][0] * runs[r][0];
@@ -107,7 +110,7 @@ final class FiniteTimeStabilityClaim {
         e.compare(RmtTolerance.of(diff, m, C_BIAS).atLeast("Stab(n, t) - Stab(n, 2t) >= 0 (paired, same noise)", SampleStats.mean(diff), 0));
         // anchor: small pretraining set and short fine-tuning (n/p = 2, t = 0.5, theta' = 1, m = 250), where the shared noise
         // matters most (for long fine-tuning S_u and the independent-noise product both tend to rho_u)
-        int mA = 250, repsA = RmtTolerance.reps(ctx.level().pick(24, 48, 96), 250, mA);
+        int mA = 250, repsA = RmtTolerance.reps(REPS.at(ctx.level()), 250, mA);
         double snA = 1 / Math.sqrt(2), effA = Math.sqrt(2);
         double[][] anchor = simulate(ctx.subSeed(400), mA, 2 * mA, new double[] {effA}, new double[] {moved(effA, 0.5, 1, snA)}, 1, repsA);
         double[] sqA = new double[repsA];

@@ -22,6 +22,8 @@ import org.ftverify.simd.GaussianSampler;
  */
 final class FirstOrderClaim {
     static final String ID = "spectral.first-order-instability";
+    /** perturbation draws averaged */
+    static final org.ftverify.core.LevelSize REPS = org.ftverify.core.LevelSize.seeds("reps", 800, 3200, 12800);
     static final double[] OUTLIERS = {10, 8, 6, 4};
 
     /**
@@ -52,6 +54,7 @@ final class FirstOrderClaim {
                         Parameter.real("aspect", 1, 2, 1.5, "p / m"),
                         Parameter.real("level", -3.5, -2, -3, "log10 of the largest predicted instability (sets eps)")))
                 .tries(3, 8, 20)
+                .levels(REPS)
                 .check((p, ctx) -> check(model, p, ctx))
                 .build();
     }
@@ -100,7 +103,7 @@ final class FirstOrderClaim {
         double worstCoefficient = 0;
         for (int i = 0; i < 4; i++) worstCoefficient = Math.max(worstCoefficient, SpectralModel.exact().firstOrderV(sigma, i, p));
         double eps = Math.sqrt(Math.pow(10, params.real("level")) / worstCoefficient); // from the exact model: the data never depends on the prediction
-        int reps = ctx.level().pick(800, 3200, 12800);
+        int reps = REPS.at(ctx.level());
         double[][] runs = simulate(ctx.seed(), m, p, eps, reps);
         Evidence e = new Evidence();
         double[] idx = {1, 2, 3, 4}, predU = new double[4], obsU = new double[4], seU = new double[4];

@@ -28,6 +28,8 @@ import org.ftverify.simd.GaussianSampler;
  */
 final class FrozenBasisClaim {
     static final String ID = "spectral.frozen-basis";
+    /** Monte Carlo samples */
+    static final org.ftverify.core.LevelSize SAMPLES = org.ftverify.core.LevelSize.samples("samples", 100_000, 400_000, 1_600_000);
 
     private FrozenBasisClaim() {}
 
@@ -64,6 +66,7 @@ final class FrozenBasisClaim {
                         Parameter.integer("k", 1, 4, 2, false, "tuned coefficients"),
                         Parameter.real("xi", 0, 1, 0.3, "size of the task's part outside the top-k modes")))
                 .tries(3, 8, 20)
+                .levels(SAMPLES)
                 .check((p, ctx) -> check(model, p, ctx, simulatorRidge))
                 .build();
     }
@@ -159,7 +162,7 @@ final class FrozenBasisClaim {
             System.arraycopy(w.u(i), 0, ut, i * m, m);
             System.arraycopy(w.v(i), 0, vt, i * p, p);
         }
-        int samples = ctx.level().pick(100_000, 400_000, 1_600_000), chunks = 4;
+        int samples = SAMPLES.at(ctx.level()), chunks = 4;
         List<double[]> parts = SeedParallel.map(chunks, c -> {
             double[] out = new double[2 * k];
             new CoefficientSgd(m, p, k, map.data, a.data, simulatorRidge, ut, vt).drift(GaussianSampler.stream(ctx.subSeed(7), c), samples / chunks, out);

@@ -23,6 +23,8 @@ import org.ftverify.numeric.TruncatedSvd;
  */
 final class SharedBasisClaim {
     static final String ID = "spectral.shared-basis";
+    /** repetitions at the smallest dimension of the claim's range (fewer at larger d, same total work); d is a parameter because p x n matrices and their SVD (O(p^3)) bound it: at p = 1e5 one p x p matrix is 80 GB, more than the 24 GiB CI machine */
+    static final org.ftverify.core.LevelSize REPS = org.ftverify.core.LevelSize.seeds("reps", 32, 64, 128).because("d = 200/400 is a parameter; a 1e5 x 1e5 matrix (80 GB) would not fit in 24 GiB");
 
     private SharedBasisClaim() {}
 
@@ -50,6 +52,7 @@ final class SharedBasisClaim {
                         .constrained("theta1^4 >= 3c (away from the threshold, where finite-size effects are O(d^-1/3))",
                                 p -> Math.pow(p.real("theta1"), 4) >= 3 * Double.parseDouble(p.choice("c"))))
                 .tries(3, 8, 20)
+                .levels(REPS)
                 .check((p, ctx) -> check(model, p, ctx))
                 .build();
     }
@@ -76,7 +79,7 @@ final class SharedBasisClaim {
         int[] mp = BgnClaim.dims(params);
         int m = mp[0], p = mp[1], d = Math.min(m, p);
         double c = (double) m / p, t1 = params.real("theta1"), t2 = t1 * params.real("ratio");
-        int reps = RmtTolerance.reps(ctx.level().pick(32, 64, 128), 200, d);
+        int reps = RmtTolerance.reps(REPS.at(ctx.level()), 200, d);
         double[][] runs = simulate(ctx.seed(), m, p, t1, t2, reps);
         double[] su = SampleStats.column(runs, 0), sv = SampleStats.column(runs, 1), ind = SampleStats.column(runs, 2);
         double predU = model.sharedU(t1, t2, c), predV = model.sharedV(t1, t2, c), product = model.rhoU(t1, c) * model.rhoU(t2, c);

@@ -20,6 +20,8 @@ import org.ftverify.simd.GaussianSampler;
  */
 final class WedinWeylClaim {
     static final String ID = "spectral.wedin-weyl";
+    /** perturbation draws */
+    static final org.ftverify.core.LevelSize DRAWS = org.ftverify.core.LevelSize.seeds("draws", 20, 60, 200);
 
     private WedinWeylClaim() {}
 
@@ -45,6 +47,7 @@ final class WedinWeylClaim {
                         Parameter.real("log10eps", -3, 0, -3, "log10 of the perturbation size epsilon"),
                         Parameter.choice("delta", List.of("gaussian", "low-rank"), "perturbation: eps G/sqrt(p) or eps times a rank-2 matrix")))
                 .tries(3, 8, 20)
+                .levels(DRAWS)
                 .check((p, ctx) -> check(model, p, ctx))
                 .build();
     }
@@ -53,7 +56,7 @@ final class WedinWeylClaim {
         int m = params.integer("m"), pp = (int) Math.round(params.real("aspect") * m), k = params.integer("k");
         double eps = Math.pow(10, params.real("log10eps"));
         boolean gaussian = params.choice("delta").equals("gaussian");
-        int draws = ctx.level().pick(20, 60, 200);
+        int draws = DRAWS.at(ctx.level());
         double weyl = 0, wedin = 0, wedinF = 0, wedinW0 = 0, dilation = 0, kappa = 1, informative = 0;
         int skipped = 0, w0Cases = 0;
         for (int d = 0; d < draws; d++) {

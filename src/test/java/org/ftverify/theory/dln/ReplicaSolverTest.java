@@ -35,4 +35,23 @@ class ReplicaSolverTest {
             assertEquals(Double.parseDouble(printed[j]), p[j].eGen(), half + ReplicaLimitsClaim.QUADRATURE_ERROR, "E_gen at alpha " + alphas[j]);
         }
     }
+
+    /**
+     * Every point of P7's space has an RS prediction: a fixed point that fails to converge makes the claim INCONCLUSIVE
+     * (a run at seed -1167672214119992732 drew Regime IV, ω = 1, ρ_FT = 0.01, α = 0.1, where the 61-node rule stalled).
+     */
+    @Test
+    void everyPointOfTheSimulationClaimsSpaceSolves() {
+        DlnModel exact = DlnModel.exact();
+        for (String regime : new String[] {"baseline", "I", "II", "III", "IV"}) {
+            for (String truth : ReplicaSimulationClaim.TRUTHS) {
+                for (double alpha : new double[] {0.1, 0.2, 0.3}) {
+                    ReplicaSolver.Point pt = RsCurves.curve(exact, ReplicaSimulationClaim.task(regime, truth), new double[] {alpha})[0];
+                    String at = regime + " " + truth + " alpha " + alpha;
+                    assertTrue(pt.eGen() >= 0 && Double.isFinite(pt.eGen()), at + ": E_gen " + pt.eGen());
+                    assertTrue(pt.residual() <= ReplicaSolver.ACCEPTABLE_RESIDUAL, at + ": residual " + pt.residual());
+                }
+            }
+        }
+    }
 }

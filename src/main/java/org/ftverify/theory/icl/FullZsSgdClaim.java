@@ -31,7 +31,7 @@ final class FullZsSgdClaim {
     static Claim build(IclModel model) {
         return Claim.builder(ID).title("P7 — SGD full zero-shot fine-tuning lands on family B")
                 .statement("Full ZS fine-tuning of an SGD-pretrained model with the authors' optimiser (lr 0.01, momentum 0.9, clipping at 1) "
-                        + "ends on family B: ‖Q11‖_F ≤ 0.05‖Q11,pre‖_F, |Q00·v_xᵀθ0 − 1| ≤ 0.02, v_x ∥ θ0 (relative residual ≤ 0.02), v_y "
+                        + "ends on family B: ‖sym Q11‖_F ≤ 0.05‖Q11,pre‖_F with the antisymmetric part of Q11 frozen, |Q00·v_xᵀθ0 − 1| ≤ 0.02, v_x ∥ θ0 (relative residual ≤ 0.02), v_y "
                         + "unchanged; κ = Q00·v_y = a∞(C)·|v_y| with C = ‖sym Q_top‖²_F − ‖v_top‖² of the pretrained weights plus the drift the "
                         + "heavy-ball steps cause; the n-shot risk of the fine-tuned model is E_B(n; θ; κ).")
                 .asciidoc("SGD pretraining, then SGD on all parameters with the ZS loss (fresh prompts, the authors' optimiser); the end state "
@@ -62,7 +62,16 @@ final class FullZsSgdClaim {
                     // The end state against the bounds the claim states (averaged over the last tenth of the steps).
                     Tolerance exact = Tolerance.roundOff(1, 4 * (d + 2) * (d + 2), 1);
                     double a = end.qAt(0, 0);
-                    ev.compare(exact.atMost("‖Q11‖_F/‖Q11,pre‖_F at the end", Pretrained.q11Norm(end) / Pretrained.q11Norm(pre), Q11_SHRINK));
+                    // Family B has sym(Q11) = 0, and the ZS gradient of Q is symmetric, so the antisymmetric part of the pretrained Q11
+                    // is frozen (theory page, icl-p7): the notes' ‖Q11‖ ≤ 0.05‖Q11,pre‖ holds only when pretraining left little
+                    // antisymmetric part (a run at d = 8, m = 5, σ² = 0 kept 5.9%). The claim checks the part that must vanish
+                    // against the bound and the frozen part to round-off; the whole-Q11 ratio is reported.
+                    double q11Pre = Pretrained.q11Norm(pre);
+                    ev.compare(exact.atMost("‖sym Q11‖_F/‖Q11,pre‖_F at the end", symQ11Norm(end) / q11Pre, Q11_SHRINK));
+                    ev.compare(Tolerance.roundOff(1, steps * 4 * (d + 2) * (d + 2), q11Pre)
+                            .compare("‖anti Q11(last) − anti Q11(pre)‖_F (frozen: the ZS gradient of Q is symmetric)", 0, antiQ11Change(last, pre)));
+                    ev.diagnostic("‖Q11‖_F/‖Q11,pre‖_F at the end (the notes' bound 0.05 counts the frozen antisymmetric part)",
+                            Pretrained.q11Norm(end) / q11Pre);
                     ev.compare(exact.atMost("|Q00·v_xᵀθ0 − 1| at the end", Math.abs(a * projection(end, theta0) - 1), AP_BAND));
                     ev.compare(exact.atMost("‖v_x − (v_xᵀθ0)θ0‖/‖v_x‖ at the end", perpendicularShare(end, theta0), PARALLEL_BAND));
                     ev.compare(Tolerance.roundOff(1, 1, vy).compare("v_y(end) − v_y(pre) (P4: the ZS loss never moves it)", 0, last.v[y] - vy));
@@ -185,5 +194,27 @@ final class FullZsSgdClaim {
             all += w.v[1 + i] * w.v[1 + i];
         }
         return Math.sqrt(rest / all);
+    }
+
+    /** ‖sym Q11‖_F: the part of the x-block of Q that family B sets to zero. */
+    static double symQ11Norm(Weights w) {
+        double s = 0;
+        for (int i = 1; i <= w.d; i++)
+            for (int j = 1; j <= w.d; j++) {
+                double v = 0.5 * (w.qAt(i, j) + w.qAt(j, i));
+                s += v * v;
+            }
+        return Math.sqrt(s);
+    }
+
+    /** ‖anti Q11(a) − anti Q11(b)‖_F: zero when every step's update of Q11 is symmetric. */
+    static double antiQ11Change(Weights a, Weights b) {
+        double s = 0;
+        for (int i = 1; i <= a.d; i++)
+            for (int j = 1; j <= a.d; j++) {
+                double v = 0.5 * (a.qAt(i, j) - a.qAt(j, i)) - 0.5 * (b.qAt(i, j) - b.qAt(j, i));
+                s += v * v;
+            }
+        return Math.sqrt(s);
     }
 }

@@ -197,15 +197,20 @@ final class BayesOptimalityOrthogonalIncrementsClaim {
         double worstZ = Double.POSITIVE_INFINITY;
         for (int j = 0; j + 1 < depths.length; j++) {
             double[] diff = new double[r.length];
+            double squares = 0;
             for (int i = 0; i < r.length; i++) {
                 double a = r[i] - mt[j][i], b = r[i] - mt[j + 1][i];
                 diff[i] = a * a - b * b;
+                squares += a * a + b * b;
             }
             double mean = SampleStats.mean(diff), se = SampleStats.se(diff), z = mean / Math.max(se, Double.MIN_NORMAL);
             if (z < worstZ) {
                 worstZ = z;
                 worst = MonteCarloEvidence.atLeast("(a) " + label + " MSE(" + depths[j] + ") - MSE(" + depths[j + 1] + ") >= 0 (closest of all consecutive depths)",
-                        mean, 0, se, r.length, "runs (paired)");
+                        mean, 0, se, r.length, "runs (paired)",
+                        // the posterior means carry the round-off of one filter step per depth (seed -8641219045590682019:
+                        // MSE(38) - MSE(75) = -4.0e-19 at SE 5.9e-20 with the risk converged, MSEs 0.29)
+                        16 + depths[depths.length - 1], squares / r.length);
             }
         }
         return worst;

@@ -31,6 +31,17 @@ final class MonteCarloEvidence {
 
     /** observed >= bound - 5 SE. */
     static Comparison atLeast(String quantity, double observed, double bound, double se, int n, String unitName) {
-        return Tolerance.clt(K, se, n, unitName).atLeastRoundOff(16 + n, bound).atLeast(quantity, observed, bound);
+        return atLeast(quantity, observed, bound, se, n, unitName, 16, bound);
+    }
+
+    /**
+     * observed >= bound - 5 SE, floored at the round-off of values of size {@code scale} after {@code roundOffOps} rounding
+     * steps per unit: a difference of two MSEs that are equal in exact arithmetic (the risk has converged between two
+     * depths) is made of round-off, which is systematic, so its SE does not bound it.
+     */
+    static Comparison atLeast(String quantity, double observed, double bound, double se, int n, String unitName, int roundOffOps,
+                              double scale) {
+        return Tolerance.clt(K, se, n, unitName).atLeastRoundOff(roundOffOps + n, Math.max(Math.abs(bound), Math.abs(scale)))
+                .atLeast(quantity, observed, bound);
     }
 }

@@ -227,6 +227,11 @@ public final class ClusterCommands {
         by.values().forEach(l -> merged.add(new CostModel.Sample(l.get(0).claim(), l.get(0).level(),
                 l.stream().mapToDouble(CostModel.Sample::seconds).average().orElseThrow(),
                 l.get(0).source() + (l.size() > 1 ? ", mean of " + l.size() + " tries" : ""))));
+        if (merged.isEmpty()) {
+            throw new IllegalArgumentException("costs: nothing to record: " + (a.files().isEmpty()
+                    ? "no claim results in " + store.resultsJson().getParent() + " (run './ftverify verify' there, or give --results D)"
+                    : "no unit records in the shard files given"));
+        }
         CostModel.record(root.resolve(COSTS_FILE), merged);
         out.println("[ftverify] recorded " + merged.size() + " per-try costs in " + root.resolve(COSTS_FILE));
         return Main.OK;

@@ -42,6 +42,13 @@ class ClusterCommandsTest {
     }
 
     @Test
+    void costsWithNothingToRecordSaysWhere() {
+        // an empty or mistyped results directory must not pass silently (nor rewrite verification/costs.json)
+        assertEquals(2, run("costs", "--results", dir.resolve("no-such-run").toString()));
+        assertOneLineError("costs: nothing to record: no claim results in");
+    }
+
+    @Test
     void mergeListsMissingUnitsOnOneLine() throws IOException {
         Path plan = dir.resolve("plan.json");
         assertEquals(0, run("plan", "--claim", "dln.gd-conservation", "--seed", "3", "--shards", "2", "-o", plan.toString()), err);
